@@ -1,0 +1,50 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+MANAGE := cd example_site && ../$(BIN)/python manage.py
+EXTRAS ?= test,docs,example,postgres
+
+.PHONY: install demo serve test test-postgres test-mariadb browser-test bench docs lint messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) allyship_demo
+	@echo "Serving the demo intranet on http://127.0.0.1:8000 (Ctrl+C to stop)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest
+
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/allyship} $(BIN)/pytest
+
+test-mariadb: install
+	$(BIN)/python -m pip install --quiet -e ".[mysql]"
+	DATABASE_URL=$${DATABASE_URL:-mysql://root@127.0.0.1:3306/allyship} $(BIN)/pytest
+
+docs: install
+	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: install
+	cd wagtail_allyship && ../$(BIN)/django-admin makemessages -l fr -l es -l ar -l pt --no-obsolete
+	cd wagtail_allyship && ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) .nox build dist site *.egg-info

@@ -1,0 +1,127 @@
+"""System checks that tell a host what its settings lack, with a hint on how to fix it."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, register
+from django.db import DatabaseError
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode, ExtendsNode
+from django.utils.translation import gettext as _
+
+from .conf import get_setting
+
+#: Apps the package needs, with the reason given to the host.
+REQUIRED_APPS = {
+    "wagtail.snippets": "the admin for units, actions, glossary terms and dates",
+    "wagtail_localize": "translating pages and snippets",
+    "wagtail_localize.locales": "managing languages (it replaces wagtail.locales)",
+    "taggit": "free-form tags on resources",
+    "modelcluster": "pages with inline lists",
+}
+
+
+@register()
+def check_required_apps(app_configs=None, **kwargs) -> list[Error]:
+    errors = []
+    for app, reason in REQUIRED_APPS.items():
+        if not apps.is_installed(app):
+            errors.append(
+                Error(
+                    _("'%(app)s' is not in INSTALLED_APPS; wagtail_allyship needs it for %(why)s.")
+                    % {"app": app, "why": reason},
+                    hint=_("Add '%(app)s' to INSTALLED_APPS and run migrate.") % {"app": app},
+                    id="wagtail_allyship.E001",
+                )
+            )
+    if apps.is_installed("wagtail.locales") and apps.is_installed("wagtail_localize.locales"):
+        errors.append(
+            Error(
+                _("Both 'wagtail.locales' and 'wagtail_localize.locales' are installed."),
+                hint=_(
+                    "Remove 'wagtail.locales' from INSTALLED_APPS; wagtail-localize replaces it."
+                ),
+                id="wagtail_allyship.E002",
+            )
+        )
+    return errors
+
+
+@register()
+def check_i18n(app_configs=None, databases=None, **kwargs) -> list[Error]:
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return []
+    languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or []
+    many = len(languages) > 1
+    if not many and databases:
+        from wagtail.models import Locale
+
+        try:
+            many = Locale.objects.using(databases[0]).count() > 1
+        except DatabaseError:
+            many = False
+    if not many:
+        return []
+    return [
+        Error(
+            _("WAGTAIL_I18N_ENABLED is off, but more than one language is configured."),
+            hint=_(
+                "Set WAGTAIL_I18N_ENABLED = True so that pages and snippets can be translated, "
+                "or keep a single language."
+            ),
+            id="wagtail_allyship.E003",
+        )
+    ]
+
+
+def _block_names(template) -> set[str]:
+    """Names of the blocks a template defines, following ``{% extends %}``."""
+    names: set[str] = set()
+    nodelist = template.nodelist
+    while nodelist is not None:
+        names |= {node.name for node in nodelist.get_nodes_by_type(BlockNode)}
+        extends = nodelist.get_nodes_by_type(ExtendsNode)
+        if not extends or not extends[0].parent_name.token.startswith(("'", '"')):
+            break
+        parent = get_template(extends[0].parent_name.token.strip("'\"")).template
+        nodelist = parent.nodelist
+    return names
+
+
+@register()
+def check_base_template(app_configs=None, **kwargs) -> list[Error]:
+    name = get_setting("BASE_TEMPLATE")
+    try:
+        template = get_template(name).template
+    except TemplateDoesNotExist:
+        return [
+            Error(
+                _("The base template '%(name)s' does not exist.") % {"name": name},
+                hint=_(
+                    "Create it, or set WAGTAIL_ALLYSHIP['BASE_TEMPLATE'] to the template your "
+                    "intranet pages extend."
+                ),
+                id="wagtail_allyship.E004",
+            )
+        ]
+    except TemplateSyntaxError as error:
+        return [
+            Error(
+                _("The base template '%(name)s' has a syntax error: %(error)s")
+                % {"name": name, "error": error},
+                id="wagtail_allyship.E004",
+            )
+        ]
+    if "content" not in _block_names(template):
+        return [
+            Error(
+                _("The base template '%(name)s' has no {%% block content %%}.") % {"name": name},
+                hint=_(
+                    "Allyship pages fill the 'content' block; add one where the page body goes."
+                ),
+                id="wagtail_allyship.E005",
+            )
+        ]
+    return []

@@ -1,0 +1,111 @@
+"""The ``WAGTAIL_ALLYSHIP`` settings dict, its defaults and its validation.
+
+Read settings through :func:`get_setting` rather than caching them at import time, so that
+``override_settings`` in tests and per-process settings in production both take effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+SETTINGS_NAME = "WAGTAIL_ALLYSHIP"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One documented key of ``WAGTAIL_ALLYSHIP``."""
+
+    default: Any
+    check: Callable[[Any], bool]
+    expected: str
+    help: str
+
+
+def _is_non_empty_str(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_positive_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _is_month(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12
+
+
+#: Every setting, its default and the rule a value must follow.
+SETTINGS: dict[str, Setting] = {
+    "BASE_TEMPLATE": Setting(
+        default="base.html",
+        check=_is_non_empty_str,
+        expected=_("a template name such as 'base.html'"),
+        help=_("Template that every allyship page extends; it must define a 'content' block."),
+    ),
+    "CONTENT_BLOCK": Setting(
+        default="content",
+        check=_is_non_empty_str,
+        expected=_("a block name such as 'content'"),
+        help=_("Name of the block in BASE_TEMPLATE that allyship pages fill."),
+    ),
+    "PROGRAMME_YEAR_START_MONTH": Setting(
+        default=1,
+        check=_is_month,
+        expected=_("a month number from 1 to 12"),
+        help=_("Month in which the programme year starts (1 = January)."),
+    ),
+    "UNIT_TREE_MAX_DEPTH": Setting(
+        default=6,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_("How many levels the organisation unit tree may have."),
+    ),
+}
+
+
+def get_setting(name: str) -> Any:
+    """Return the host's value for ``name``, or its default."""
+    if name not in SETTINGS:
+        raise KeyError(f"Unknown {SETTINGS_NAME} setting: {name}")
+    overrides = getattr(settings, SETTINGS_NAME, {}) or {}
+    return overrides.get(name, SETTINGS[name].default)
+
+
+def setting_errors() -> list[str]:
+    """Describe every problem with the host's ``WAGTAIL_ALLYSHIP`` dict, one sentence each."""
+    overrides = getattr(settings, SETTINGS_NAME, {})
+    if overrides is None:
+        return []
+    if not isinstance(overrides, dict):
+        return [
+            str(
+                _("%(name)s must be a dict, not %(type)s.")
+                % {"name": SETTINGS_NAME, "type": type(overrides).__name__}
+            )
+        ]
+    errors = []
+    for key, value in overrides.items():
+        if key not in SETTINGS:
+            errors.append(
+                str(
+                    _("%(name)s has an unknown key %(key)r; known keys are: %(known)s.")
+                    % {"name": SETTINGS_NAME, "key": key, "known": ", ".join(sorted(SETTINGS))}
+                )
+            )
+        elif not SETTINGS[key].check(value):
+            errors.append(
+                str(
+                    _("%(name)s[%(key)r] is %(value)r; it must be %(expected)s.")
+                    % {
+                        "name": SETTINGS_NAME,
+                        "key": key,
+                        "value": value,
+                        "expected": SETTINGS[key].expected,
+                    }
+                )
+            )
+    return errors
