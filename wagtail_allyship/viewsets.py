@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import OrganisationUnit
+
+
+class OrganisationUnitFilterSet(WagtailFilterSet):
+    parent = django_filters.ModelChoiceFilter(
+        label=_("Part of"),
+        queryset=OrganisationUnit.objects.filter(children__isnull=False).distinct(),
+        help_text=_("Show the units directly below this one."),
+    )
+
+    class Meta:
+        model = OrganisationUnit
+        fields = ["kind", "parent"]
 
 
 class OrganisationUnitViewSet(SnippetViewSet):
@@ -14,7 +28,7 @@ class OrganisationUnitViewSet(SnippetViewSet):
     menu_label = _("Organisation units")
     menu_name = "allyship_units"
     list_display = ["name", "short_name", "kind", "parent", "contact_name"]
-    list_filter = ["kind", "parent"]
+    filterset_class = OrganisationUnitFilterSet
     search_fields = ["name", "short_name", "contact_name", "contact_email"]
     ordering = ["name"]
     inspect_view_enabled = True
