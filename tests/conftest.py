@@ -7,7 +7,9 @@ from tests.factories import SuperuserFactory, UserFactory
 @pytest.fixture
 def locales(db):
     """English (default), French and Arabic, as in the example intranet."""
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "fr", "ar")}
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "fr", "ar")
+    }
 
 
 @pytest.fixture
@@ -25,3 +27,14 @@ def admin_client(client, superuser):
 def staff_user(db):
     """A logged-in staff member with no admin access: how allies arrive."""
     return UserFactory(username="staff")
+
+
+@pytest.fixture
+def demo_content(db, django_capture_on_commit_callbacks):
+    """The example intranet's demo content, with publishing (run on commit) carried out."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("allyship_demo", stdout=StringIO())

@@ -17,7 +17,7 @@ from .conf import get_setting
 REQUIRED_APPS = {
     "wagtail.snippets": "the admin for units, actions, glossary terms and dates",
     "wagtail_localize": "translating pages and snippets",
-    "wagtail_localize.locales": "managing languages (it replaces wagtail.locales)",
+    "wagtail_localize.locales": "managing languages (in place of wagtail.locales)",
     "taggit": "free-form tags on resources",
     "modelcluster": "pages with inline lists",
 }
@@ -36,16 +36,6 @@ def check_required_apps(app_configs=None, **kwargs) -> list[Error]:
                     id="wagtail_allyship.E001",
                 )
             )
-    if apps.is_installed("wagtail.locales") and apps.is_installed("wagtail_localize.locales"):
-        errors.append(
-            Error(
-                _("Both 'wagtail.locales' and 'wagtail_localize.locales' are installed."),
-                hint=_(
-                    "Remove 'wagtail.locales' from INSTALLED_APPS; wagtail-localize replaces it."
-                ),
-                id="wagtail_allyship.E002",
-            )
-        )
     return errors
 
 

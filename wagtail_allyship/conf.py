@@ -38,6 +38,18 @@ def _is_month(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12
 
 
+def _is_placeholder_map(value: Any) -> bool:
+    from .placeholders import is_token_name
+
+    return isinstance(value, dict) and all(
+        isinstance(name, str)
+        and is_token_name(name)
+        and isinstance(source, str)
+        and all(part.isidentifier() for part in source.split("."))
+        for name, source in value.items()
+    )
+
+
 #: Every setting, its default and the rule a value must follow.
 SETTINGS: dict[str, Setting] = {
     "BASE_TEMPLATE": Setting(
@@ -57,6 +69,27 @@ SETTINGS: dict[str, Setting] = {
         check=_is_month,
         expected=_("a month number from 1 to 12"),
         help=_("Month in which the programme year starts (1 = January)."),
+    ),
+    "EXTRA_PLACEHOLDERS": Setting(
+        default={},
+        check=_is_placeholder_map,
+        expected=_(
+            "a dict such as {'REGION': 'parent'} that maps a token name in capitals to an "
+            "organisation unit attribute or to the dotted path of a function that takes the unit"
+        ),
+        help=_(
+            "More tokens for recruitment articles, besides [FORCE NAME], [ORGANISATION], "
+            "[UNIT SHORT NAME], [CONTACT NAME], [CONTACT EMAIL] and [SIGN-UP LINK]."
+        ),
+    ),
+    "VIDEO_EMBED_RETRY_SECONDS": Setting(
+        default=900,
+        check=_is_positive_int,
+        expected=_("a whole number of seconds greater than 0"),
+        help=_(
+            "After a video provider could not be reached, how long pages show the plain link "
+            "before the embed is tried again."
+        ),
     ),
     "UNIT_TREE_MAX_DEPTH": Setting(
         default=6,
