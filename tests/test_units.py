@@ -69,6 +69,20 @@ class TestTree:
             bottom.full_clean()
         assert "at most 2 levels" in str(error.value.message_dict["parent"])
 
+    @override_settings(WAGTAIL_ALLYSHIP={"UNIT_TREE_MAX_DEPTH": 3})
+    def test_moving_a_unit_counts_its_sub_units(self):
+        top = OrganisationUnitFactory()
+        middle = OrganisationUnitFactory(parent=top)
+        branch = OrganisationUnitFactory()
+        OrganisationUnitFactory(parent=OrganisationUnitFactory(parent=branch))
+        assert branch.subtree_height() == 2
+        branch.parent = middle
+        with pytest.raises(ValidationError) as error:
+            branch.full_clean()
+        assert "at most 3 levels" in str(error.value.message_dict["parent"])
+        branch.parent = None
+        branch.full_clean()
+
     def test_bad_email_and_url_are_refused(self):
         unit = OrganisationUnitFactory.build(contact_email="not-an-email", sign_up_url="nope")
         with pytest.raises(ValidationError) as error:

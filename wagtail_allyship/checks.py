@@ -43,7 +43,11 @@ def check_required_apps(app_configs=None, **kwargs) -> list[Error]:
 def check_i18n(app_configs=None, databases=None, **kwargs) -> list[Error]:
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return []
-    languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or []
+    languages = (
+        getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None)
+        or getattr(settings, "LANGUAGES", None)
+        or []
+    )
     many = len(languages) > 1
     if not many and databases:
         from wagtail.models import Locale
@@ -85,6 +89,7 @@ def check_base_template(app_configs=None, **kwargs) -> list[Error]:
     name = get_setting("BASE_TEMPLATE")
     try:
         template = get_template(name).template
+        has_content_block = "content" in _block_names(template)
     except TemplateDoesNotExist:
         return [
             Error(
@@ -104,7 +109,7 @@ def check_base_template(app_configs=None, **kwargs) -> list[Error]:
                 id="wagtail_allyship.E004",
             )
         ]
-    if "content" not in _block_names(template):
+    if not has_content_block:
         return [
             Error(
                 _("The base template '%(name)s' has no {%% block content %%}.") % {"name": name},

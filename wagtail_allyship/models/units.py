@@ -33,15 +33,15 @@ class OrganisationUnitQuerySet(models.QuerySet):
     ) -> OrganisationUnitQuerySet:
         """Units below ``units`` in the tree, one query per level of depth."""
         level = {unit.pk for unit in units}
+        seen = set(level)
         found = set(level) if include_self else set()
-        for _depth in range(get_setting("UNIT_TREE_MAX_DEPTH")):
+        while level:
             level = set(
                 OrganisationUnit.objects.filter(parent__in=level)
-                .exclude(pk__in=found)
+                .exclude(pk__in=seen)
                 .values_list("pk", flat=True)
             )
-            if not level:
-                break
+            seen |= level
             found |= level
         return self.filter(pk__in=found)
 
@@ -145,6 +145,19 @@ class OrganisationUnit(TranslatableMixin, models.Model):
             unit = unit.parent
         return ancestors
 
+    def subtree_height(self) -> int:
+        """How many levels of sub-units hang below this unit (0 for a unit without any)."""
+        height, level, seen = 0, {self.pk}, {self.pk}
+        while level:
+            level = set(
+                OrganisationUnit.objects.filter(parent__in=level)
+                .exclude(pk__in=seen)
+                .values_list("pk", flat=True)
+            )
+            seen |= level
+            height += bool(level)
+        return height
+
     def clean(self) -> None:
         super().clean()
         if self.parent_id is None:
@@ -172,7 +185,8 @@ class OrganisationUnit(TranslatableMixin, models.Model):
                 }
             )
         max_depth = get_setting("UNIT_TREE_MAX_DEPTH")
-        if len(parent.get_ancestors()) + 2 > max_depth:
+        levels_below = self.subtree_height() if self.pk is not None else 0
+        if len(parent.get_ancestors()) + 2 + levels_below > max_depth:
             raise ValidationError(
                 {
                     "parent": _(

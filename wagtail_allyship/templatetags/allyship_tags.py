@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from ..conf import get_setting
+from ..placeholders import fill_html, fill_text, find_tokens
 
 register = template.Library()
 
@@ -20,7 +23,8 @@ def allyship_base_template() -> str:
 def allyship_translations(context, page=None) -> list[dict]:
     """Live translations of ``page`` (the current page by default), for a language switcher.
 
-    Each item has ``code``, ``name`` (in its own language), ``url``, ``bidi`` and ``current``.
+    Each item has ``code``, ``name`` (in its own language), ``url``, ``full_url`` (for
+    ``hreflang`` alternates, which must be absolute), ``bidi`` and ``current``.
     """
     page = page or context.get("page")
     if page is None or not getattr(page, "pk", None):
@@ -41,8 +45,44 @@ def allyship_translations(context, page=None) -> list[dict]:
                 "code": code,
                 "name": info["name_local"],
                 "url": translation.get_url(request=request),
+                "full_url": translation.get_full_url(request=request),
                 "bidi": info["bidi"],
                 "current": translation.pk == page.pk,
             }
         )
     return items
+
+
+def _placeholder_settings(context) -> tuple[dict, bool]:
+    settings = context.get("allyship_placeholders") or {}
+    return settings.get("values") or {}, bool(settings.get("highlight"))
+
+
+@register.simple_tag(takes_context=True)
+def allyship_fill(context, value) -> str:
+    """``value`` as HTML with its placeholder tokens filled in (escaped) or highlighted.
+
+    Plain text is escaped first; safe HTML (e.g. the output of ``|richtext``) is kept. With no
+    placeholder values in the context the text is only escaped.
+    """
+    values, highlight = _placeholder_settings(context)
+    markup = conditional_escape("" if value is None else value)
+    if not values and not highlight:
+        return markup
+    return mark_safe(fill_html(str(markup), values, highlight=highlight))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def allyship_fill_text(context, value) -> str:
+    """``value`` as plain text with its tokens filled in; the template escapes it as usual."""
+    values, _highlight = _placeholder_settings(context)
+    return fill_text("" if value is None else str(value), values)
+
+
+@register.simple_tag(takes_context=True)
+def allyship_link(context, value) -> str:
+    """A call-to-action link with its tokens filled in, or ``""`` if a token is still unfilled."""
+    link = allyship_fill_text(context, value).strip()
+    if not link or find_tokens(link):
+        return ""
+    return link
