@@ -1,4 +1,4 @@
-"""Check that the built sdist and wheel hold the package data and nothing from tests or the example site."""
+"""Check that the sdist and wheel hold the package data and none of the tests or example site."""
 
 import sys
 import tarfile
@@ -31,4 +31,6 @@ for label, names in (("wheel", wheel_names), ("sdist", sdist_names)):
 if problems:
     print("Distribution problems:\n  " + "\n  ".join(problems))
     sys.exit(1)
-print(f"{wheel.name}: {len(wheel_names)} files; {sdist.name}: {len(sdist_names)} files; contents OK")
+print(
+    f"{wheel.name}: {len(wheel_names)} files; {sdist.name}: {len(sdist_names)} files; contents OK"
+)
