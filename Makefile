@@ -35,6 +35,29 @@ test-mariadb: install
 	$(BIN)/python -m pip install --quiet -e ".[mysql]"
 	DATABASE_URL=$${DATABASE_URL:-mysql://root@127.0.0.1:3306/allyship} $(BIN)/pytest
 
+# Browser journeys: Playwright drives Debian's Chromium (/usr/bin/chromium, never a downloaded
+# browser); axe-core comes from npm into tests/browser/node_modules.
+AXE_STAMP := tests/browser/node_modules/.installed-from-lock
+
+$(AXE_STAMP): tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund
+	touch $@
+
+browser-test: install $(AXE_STAMP)
+	@$(BIN)/python -c "import playwright, gunicorn" 2>/dev/null || \
+		$(BIN)/python -m pip install --quiet playwright gunicorn
+	$(BIN)/pytest -p no:cacheprovider -m browser tests/browser
+
+# Benchmarks: fresh database (SQLite, or PostgreSQL when DATABASE_URL names one), generated
+# data at BENCH_SCALE, render times and queries beside the baseline page, then throughput.
+BENCH_SCALE ?= 0.1
+BENCH_ARGS ?=
+
+bench: install
+	@$(BIN)/python -c "import gunicorn, tqdm" 2>/dev/null || \
+		$(BIN)/python -m pip install --quiet gunicorn tqdm
+	$(BIN)/python -m benchmarks --scale $(BENCH_SCALE) $(BENCH_ARGS)
+
 docs: install
 	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml
 

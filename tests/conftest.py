@@ -1,7 +1,22 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale
 
 from tests.factories import SuperuserFactory, UserFactory
+from tests.offline import network_off  # noqa: F401  (used by the autouse fixture below)
+
+
+@pytest.fixture(autouse=True)
+def _offline(network_off):  # noqa: F811
+    """No test reaches beyond this machine: embeds, feeds and links must cope offline."""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches site root paths; a test must not see another test's sites."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Locale
+from django.utils import timezone
+from wagtail.models import Locale, Page
 
-from wagtail_allyship.models import OrganisationUnit, UnitKind
+from wagtail_allyship.models import (
+    ActionKind,
+    AllyAction,
+    AllyRegistration,
+    AllyRoleProfilePage,
+    Commitment,
+    CommitmentKind,
+    CommitmentStatus,
+    CommitmentUpdate,
+    GlossaryPage,
+    GlossaryTerm,
+    MyAllyshipPage,
+    OrganisationUnit,
+    Pledge,
+    PledgePage,
+    PledgeWallPage,
+    RecruitmentArticlePage,
+    UnitKind,
+    Visibility,
+)
+from wagtail_allyship.models.calendar import AwarenessDate, AwarenessDateKind, CalendarPage
+from wagtail_allyship.models.pledges import current_programme_year
+from wagtail_allyship.models.stories import (
+    GoodPracticeIndexPage,
+    GoodPracticeStoryPage,
+    GoodPracticeStoryTopic,
+)
+from wagtail_allyship.models.topics import Topic
 
 
 class LocaleFactory(factory.django.DjangoModelFactory):
@@ -63,3 +93,245 @@ class OrganisationUnitFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = OrganisationUnit
+
+
+class AllyActionFactory(factory.django.DjangoModelFactory):
+    kind = ActionKind.EVERYDAY
+    title = factory.Sequence(lambda n: f"Action {n}")
+    description = "Something an ally does, described in a sentence."
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = AllyAction
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    term = factory.Sequence(lambda n: f"Term {n}")
+    definition = "<p>What the term means.</p>"
+    source_title = "A public source"
+    source_url = "https://www.example.org/source"
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = GlossaryTerm
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Adds the page under ``parent`` (the site's root page by default) and publishes it."""
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
+        parent = parent or Page.objects.get(depth=2, locale=Locale.get_default())
+        kwargs.setdefault("live", publish)
+        page = parent.add_child(instance=model_class(**kwargs))
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+            page.refresh_from_db()
+        return page
+
+
+class AllyRoleProfilePageFactory(PageFactory):
+    title = "Ally role profile"
+
+    class Meta:
+        model = AllyRoleProfilePage
+
+
+class GlossaryPageFactory(PageFactory):
+    title = "Glossary"
+
+    class Meta:
+        model = GlossaryPage
+
+
+class RecruitmentArticlePageFactory(PageFactory):
+    title = "Could you be an ally in [FORCE NAME]?"
+    body = factory.LazyFunction(
+        lambda: [
+            ("rich_text", "<p>Join the allies of [FORCE NAME] today.</p>"),
+            (
+                "call_to_action",
+                {"label": "Sign up in [FORCE NAME]", "link": "[SIGN-UP LINK]", "text": ""},
+            ),
+            ("contact", {"heading": "", "text": "", "show_unit_contact": True}),
+        ]
+    )
+
+    class Meta:
+        model = RecruitmentArticlePage
+
+
+# Pledges ------------------------------------------------------------------------------
+
+
+def in_days(days: int) -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+class AllyRegistrationFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    unit = factory.SubFactory(OrganisationUnitFactory)
+    role = "Police constable"
+    consent_to_contact = True
+
+    class Meta:
+        model = AllyRegistration
+
+
+class PledgeFactory(factory.django.DjangoModelFactory):
+    """A published pledge of this programme year; ``PledgeFactory(commitments=3)`` adds some."""
+
+    user = factory.SubFactory(UserFactory)
+    programme_year = factory.LazyFunction(current_programme_year)
+    visibility = Visibility.PUBLISHED
+    published_consent_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Pledge
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def commitments(self, create, extracted, **kwargs):
+        for position in range(1, (extracted or 0) + 1):
+            CommitmentFactory(pledge=self, position=position, **kwargs)
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    pledge = factory.SubFactory(PledgeFactory)
+    position = 1
+    kind = CommitmentKind.PERSONAL
+    text = factory.Sequence(lambda n: f"Mentor a colleague through promotion, commitment {n}")
+    kpi = "One mentoring meeting a month"
+    deadline = factory.LazyFunction(lambda: in_days(90))
+    plan_what = "Find a mentee through the network"
+    plan_how = "Monthly meetings, notes shared"
+    plan_who = "Me, my mentee and the network lead"
+    plan_when = "First meeting within a month"
+
+    class Meta:
+        model = Commitment
+
+
+class CommitmentUpdateFactory(factory.django.DjangoModelFactory):
+    commitment = factory.SubFactory(CommitmentFactory)
+    status = CommitmentStatus.IN_PROGRESS
+    note = "First meeting held."
+    date = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = CommitmentUpdate
+
+
+class PledgePageFactory(PageFactory):
+    title = "Make your pledge"
+    introduction = "<p>Choose up to three things you will do this year.</p>"
+
+    class Meta:
+        model = PledgePage
+
+
+class PledgeWallPageFactory(PageFactory):
+    title = "Pledge wall"
+
+    class Meta:
+        model = PledgeWallPage
+
+
+class MyAllyshipPageFactory(PageFactory):
+    title = "My allyship"
+
+    class Meta:
+        model = MyAllyshipPage
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    description = "What the topic covers."
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Topic
+
+
+class AwarenessDateFactory(factory.django.DjangoModelFactory):
+    """A yearly date (8 March by default); pass ``kind`` and event fields for one-off entries."""
+
+    kind = AwarenessDateKind.YEARLY
+    title = factory.Sequence(lambda n: f"Awareness day {n}")
+    description = "Why the day matters and how allies can mark it."
+    month = 3
+    day = 8
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = AwarenessDate
+
+
+class EventFactory(AwarenessDateFactory):
+    """A one-off timed event, two weeks from today, in London."""
+
+    kind = AwarenessDateKind.EVENT
+    title = factory.Sequence(lambda n: f"Event {n}")
+    month = None
+    day = None
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+    start_time = datetime.time(12, 30)
+    end_time = datetime.time(13, 30)
+    time_zone = "Europe/London"
+    location = "Training room 2, Head office"
+
+
+class SessionFactory(EventFactory):
+    """A good-practice session: a one-off online event on a theme."""
+
+    kind = AwarenessDateKind.SESSION
+    title = factory.Sequence(lambda n: f"Good-practice session {n}")
+    topic = factory.SubFactory(TopicFactory)
+    location = ""
+    online_link = "https://meet.example.org/good-practice"
+
+
+class CalendarPageFactory(PageFactory):
+    title = "Allyship calendar"
+
+    class Meta:
+        model = CalendarPage
+
+
+class GoodPracticeIndexPageFactory(PageFactory):
+    title = "Good-practice stories"
+
+    class Meta:
+        model = GoodPracticeIndexPage
+
+
+class GoodPracticeStoryPageFactory(PageFactory):
+    """A story; ``parent`` must be a story index. ``topics=[...]`` links topics to it."""
+
+    title = factory.Sequence(lambda n: f"Story {n}")
+    organisation_name = "Northshire Police"
+    date = factory.LazyFunction(timezone.localdate)
+    summary = "What the team did, and what changed."
+    body = factory.LazyFunction(
+        lambda: [
+            ("paragraph", "<p>How it started.</p>"),
+            ("quote", {"text": "It changed how we run meetings.", "attribution": "An ally"}),
+        ]
+    )
+
+    class Meta:
+        model = GoodPracticeStoryPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        for order, topic in enumerate(extracted or ()):
+            GoodPracticeStoryTopic.objects.create(
+                page=self, topic=topic, sort_order=order, locale_id=self.locale_id
+            )

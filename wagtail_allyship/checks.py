@@ -120,3 +120,38 @@ def check_base_template(app_configs=None, **kwargs) -> list[Error]:
             )
         ]
     return []
+
+
+@register()
+def check_extra_placeholders(app_configs=None, **kwargs) -> list[Error]:
+    """Each extra placeholder must name a unit attribute or a function that can be imported."""
+    from django.utils.module_loading import import_string
+
+    from .models import OrganisationUnit
+
+    errors = []
+    for name, source in (get_setting("EXTRA_PLACEHOLDERS") or {}).items():
+        if "." not in source:
+            if hasattr(OrganisationUnit, source):
+                continue
+            problem = _("organisation units have no attribute '%(source)s'")
+        else:
+            try:
+                if callable(import_string(source)):
+                    continue
+            except ImportError:
+                pass
+            problem = _("'%(source)s' is not a function that can be imported")
+        errors.append(
+            Error(
+                _("The placeholder [%(name)s] cannot be filled: %(problem)s.")
+                % {"name": name, "problem": problem % {"source": source}},
+                hint=_(
+                    "In WAGTAIL_ALLYSHIP['EXTRA_PLACEHOLDERS'], give an attribute of "
+                    "OrganisationUnit (e.g. 'short_name') or the dotted path of a function "
+                    "that takes the unit and returns text."
+                ),
+                id="wagtail_allyship.E006",
+            )
+        )
+    return errors

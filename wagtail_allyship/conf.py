@@ -34,6 +34,10 @@ def _is_positive_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
 def _is_month(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12
 
@@ -57,12 +61,6 @@ SETTINGS: dict[str, Setting] = {
         check=_is_non_empty_str,
         expected=_("a template name such as 'base.html'"),
         help=_("Template that every allyship page extends; it must define a 'content' block."),
-    ),
-    "CONTENT_BLOCK": Setting(
-        default="content",
-        check=_is_non_empty_str,
-        expected=_("a block name such as 'content'"),
-        help=_("Name of the block in BASE_TEMPLATE that allyship pages fill."),
     ),
     "PROGRAMME_YEAR_START_MONTH": Setting(
         default=1,
@@ -90,6 +88,50 @@ SETTINGS: dict[str, Setting] = {
             "After a video provider could not be reached, how long pages show the plain link "
             "before the embed is tried again."
         ),
+    ),
+    "PLEDGE_KPI_REQUIRED": Setting(
+        default=True,
+        check=_is_bool,
+        expected=_("True or False"),
+        help=_("Whether every commitment in a pledge needs a KPI (how progress will be measured)."),
+    ),
+    "PLEDGE_DEADLINE_HORIZON_DAYS": Setting(
+        default=365,
+        check=_is_positive_int,
+        expected=_("a whole number of days greater than 0"),
+        help=_("How far ahead of today the deadline of a commitment may be set."),
+    ),
+    "REMINDER_DAYS_BEFORE": Setting(
+        default=7,
+        check=_is_positive_int,
+        expected=_("a whole number of days greater than 0"),
+        help=_(
+            "How many days before its deadline an ally is reminded of an unfinished commitment."
+        ),
+    ),
+    "STORIES_PER_PAGE": Setting(
+        default=12,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_("How many good-practice stories a story index page lists at a time."),
+    ),
+    "STORY_FEED_ITEMS": Setting(
+        default=20,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_("How many of the newest stories the RSS and Atom feeds of a story index hold."),
+    ),
+    "CALENDAR_MONTHS": Setting(
+        default=12,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_("How many months ahead, the current one included, a calendar page shows."),
+    ),
+    "CALENDAR_PAST_EVENTS": Setting(
+        default=10,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_("How many past one-off events a calendar page lists below the coming months."),
     ),
     "UNIT_TREE_MAX_DEPTH": Setting(
         default=6,

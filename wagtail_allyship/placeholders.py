@@ -24,9 +24,9 @@ DEFAULT_TOKENS: dict[str, str] = {
 
 #: What a token name may look like: capital letters and digits, words joined by a space or a
 #: hyphen. ``[FORCE NAM]`` is a token (an unknown one); ``[1]`` and ``[see below]`` are not.
-TOKEN_NAME = r"[A-Z][A-Z0-9]*(?:[ \-][A-Z0-9]+)*"
-TOKEN_RE = re.compile(r"\[(" + TOKEN_NAME + r")\]")
-TOKEN_NAME_RE = re.compile(r"^" + TOKEN_NAME + r"$")
+NAME_PATTERN = r"[A-Z][A-Z0-9]*(?:[ \-][A-Z0-9]+)*"
+TOKEN_RE = re.compile(r"\[(" + NAME_PATTERN + r")\]")
+TOKEN_NAME_RE = re.compile(r"^" + NAME_PATTERN + r"$")
 
 #: Splits HTML into tags and the text between them, so that tokens in text can be marked up
 #: while tokens inside attributes (``href="[SIGN-UP LINK]"``) only ever get escaped values.
@@ -100,9 +100,7 @@ def fill_text(text: str, values: Mapping[str, str | None]) -> str:
     return TOKEN_RE.sub(replace, text or "")
 
 
-def fill_html(
-    markup: str, values: Mapping[str, str | None], *, highlight: bool = False
-) -> str:
+def fill_html(markup: str, values: Mapping[str, str | None], *, highlight: bool = False) -> str:
     """Replace tokens in the HTML ``markup`` with HTML-escaped values.
 
     ``markup`` must already be safe HTML (escape plain text first). A token with no value is

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.db import models, transaction
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 
@@ -27,5 +27,13 @@ def translate(
     for entry in po:
         entry.msgstr = strings.get(entry.msgid, entry.msgstr or entry.msgid)
     translation.import_po(po, tool_name="wagtail-allyship")
-    translation.save_target(publish=publish)
-    return instance.get_translation(locale)
+    drafts = isinstance(instance, DraftStateMixin)
+    # wagtail-localize publishes a page translation only when the transaction commits, from
+    # an object loaded before any sub-page was added; publishing that stale object would
+    # reset the tree's child count and hide the sub-pages. Publish the fresh revision now.
+    translation.save_target(publish=publish and not drafts)
+    target = instance.get_translation(locale)
+    if publish and drafts:
+        target.get_latest_revision().publish()
+        target.refresh_from_db()
+    return target

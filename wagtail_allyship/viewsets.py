@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import OrganisationUnit
+from .models import AllyAction, AwarenessDate, GlossaryTerm, OrganisationUnit, Topic
+from .views.registry import AllyRegistrationViewSet
 
 
 class OrganisationUnitFilterSet(WagtailFilterSet):
@@ -46,6 +47,73 @@ class OrganisationUnitViewSet(SnippetViewSet):
         return OrganisationUnit.objects.select_related("parent", "locale")
 
 
+class AllyActionViewSet(SnippetViewSet):
+    model = AllyAction
+    icon = "tick-inverse"
+    menu_label = _("Ally actions")
+    menu_name = "allyship_actions"
+    list_display = ["title", "kind", "order", "source_title"]
+    list_filter = ["kind"]
+    search_fields = ["title", "description"]
+    ordering = ["kind", "order", "title"]
+    #: Wagtail 8 offers drag-and-drop reordering on this field; on Wagtail 7 editors type the
+    #: number in the form.
+    sort_order_field = "order"
+    inspect_view_enabled = True
+    inspect_view_fields = ["kind", "order", "title", "description", "source_title", "source_url"]
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary terms")
+    menu_name = "allyship_glossary"
+    list_display = ["term", "slug", "source_title"]
+    search_fields = ["term", "definition", "source_title"]
+    ordering = ["term"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["term", "slug", "definition", "source_title", "source_url"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    menu_name = "allyship_topics"
+    list_display = ["name", "order"]
+    search_fields = ["name", "description"]
+    ordering = ["order", "name"]
+    sort_order_field = "order"
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "description", "order"]
+
+
+class AwarenessDateViewSet(SnippetViewSet):
+    model = AwarenessDate
+    icon = "date"
+    menu_label = _("Calendar")
+    menu_name = "allyship_calendar"
+    list_display = ["title", "schedule", "kind", "topic"]
+    list_filter = ["kind", "topic"]
+    search_fields = ["title", "description", "location"]
+    ordering = ["kind", "month", "day", "starts_at", "title"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "kind",
+        "title",
+        "description",
+        "link",
+        "topic",
+        "schedule",
+        "time_zone",
+        "location",
+        "online_link",
+    ]
+
+    def get_queryset(self, request):
+        return AwarenessDate.objects.select_related("topic", "locale")
+
+
 class AllyshipViewSetGroup(SnippetViewSetGroup):
     """The 'Allyship' admin menu that holds every allyship snippet."""
 
@@ -53,4 +121,11 @@ class AllyshipViewSetGroup(SnippetViewSetGroup):
     menu_icon = "group"
     menu_name = "allyship"
     menu_order = 250
-    items = (OrganisationUnitViewSet,)
+    items = (
+        OrganisationUnitViewSet,
+        AllyActionViewSet,
+        GlossaryTermViewSet,
+        AllyRegistrationViewSet,
+        TopicViewSet,
+        AwarenessDateViewSet,
+    )

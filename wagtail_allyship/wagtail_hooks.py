@@ -1,18 +1,76 @@
-"""Register the admin viewsets and guard deletion of content that is still in use."""
+"""Register the admin viewsets and views, page buttons, and guard deletion of units in use."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import include, path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.snippets.models import register_snippet
 
-from .models import OrganisationUnit
+from .models import OrganisationUnit, RecruitmentArticlePage
+from .views import recruitment as recruitment_views
 from .viewsets import AllyshipViewSetGroup
 
 register_snippet(AllyshipViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path(
+            "<int:page_id>/local-version/",
+            recruitment_views.CreateLocalVersionView.as_view(),
+            name="create_local_version",
+        ),
+        path(
+            "<int:page_id>/template-reviewed/",
+            recruitment_views.TemplateReviewedView.as_view(),
+            name="template_reviewed",
+        ),
+    ]
+    return [
+        path(
+            "allyship/recruitment/",
+            include(
+                (urls, "wagtail_allyship_recruitment"), namespace="wagtail_allyship_recruitment"
+            ),
+        )
+    ]
+
+
+def _local_version_button(page, user):
+    """'Create local version' for a recruitment article template, if the user may add pages."""
+    page_class = page.specific_class
+    if page_class is None or not issubclass(page_class, RecruitmentArticlePage):
+        return None
+    if page.specific_deferred.unit_id is not None:
+        return None
+    if not recruitment_views.user_can_create_local_versions(user):
+        return None
+    return wagtailadmin_widgets.Button(
+        _("Create local version"),
+        reverse("wagtail_allyship_recruitment:create_local_version", args=[page.pk]),
+        icon_name="copy",
+        priority=70,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_buttons(page, user, view_name=None, next_url=None):
+    button = _local_version_button(page, user)
+    if button is not None:
+        yield button
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_more_buttons(page, user, next_url=None):
+    button = _local_version_button(page, user)
+    if button is not None:
+        yield button
 
 
 def describe(obj) -> str:

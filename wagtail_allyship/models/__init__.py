@@ -1,5 +1,56 @@
 """Models of wagtail-allyship, one module per domain, re-exported here."""
 
+from .calendar import AwarenessDate, AwarenessDateKind, CalendarPage
+from .glossary import GlossaryPage, GlossaryTerm
+from .pledges import (
+    AllyRegistration,
+    Commitment,
+    CommitmentKind,
+    CommitmentStatus,
+    CommitmentUpdate,
+    MyAllyshipPage,
+    Pledge,
+    PledgePage,
+    PledgeWallPage,
+    RegistrationStatus,
+    ReminderKind,
+    SentReminder,
+    Visibility,
+)
+from .profile import ActionKind, ActionsShown, AllyAction, AllyRoleProfilePage
+from .recruitment import RecruitmentArticlePage
+from .stories import GoodPracticeIndexPage, GoodPracticeStoryPage, GoodPracticeStoryTopic
+from .topics import Topic
 from .units import OrganisationUnit, UnitKind
 
-__all__ = ["OrganisationUnit", "UnitKind"]
+__all__ = [
+    "ActionKind",
+    "ActionsShown",
+    "AllyAction",
+    "AllyRegistration",
+    "AllyRoleProfilePage",
+    "AwarenessDate",
+    "AwarenessDateKind",
+    "CalendarPage",
+    "Commitment",
+    "CommitmentKind",
+    "CommitmentStatus",
+    "CommitmentUpdate",
+    "GlossaryPage",
+    "GlossaryTerm",
+    "GoodPracticeIndexPage",
+    "GoodPracticeStoryPage",
+    "GoodPracticeStoryTopic",
+    "MyAllyshipPage",
+    "OrganisationUnit",
+    "Pledge",
+    "PledgePage",
+    "PledgeWallPage",
+    "RecruitmentArticlePage",
+    "RegistrationStatus",
+    "ReminderKind",
+    "SentReminder",
+    "Topic",
+    "UnitKind",
+    "Visibility",
+]

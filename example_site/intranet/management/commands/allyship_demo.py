@@ -1,4 +1,7 @@
-"""Load the demo intranet: languages, pages, units and one user per role. Safe to run again."""
+"""Load the demo intranet: languages, pages, units, allyship content and one user per role.
+
+Safe to run again: what is already there is left as it is.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from intranet import demo_pledges, demo_stories_calendar
+from intranet.demo_strings import GLOSSARY_INTRO, STRINGS
 from intranet.models import HomePage, StandardPage
-from wagtail_allyship.models import OrganisationUnit, UnitKind
+from wagtail_allyship.models import GlossaryPage, OrganisationUnit, UnitKind
+from wagtail_allyship.starter import load_starter
 from wagtail_allyship.translation import translate
 
 #: Passwords are for a local demo only; they are printed so that anyone can log in.
@@ -92,7 +98,16 @@ class Command(BaseCommand):
             units = self.load_units()
             for code, strings in TRANSLATIONS.items():
                 self.translate_all(home, units, locales[code], strings)
+            content = self.load_allyship_content(home, units)
+            for code, strings in STRINGS.items():
+                self.translate_allyship_content(content, locales[code], strings)
+            stories_calendar = demo_stories_calendar.load_stories_and_calendar(home)
+            for code, strings in demo_stories_calendar.STRINGS.items():
+                self.translate_allyship_content(stories_calendar, locales[code], strings)
             self.load_users()
+            pledge_pages = demo_pledges.load_pledges(home)
+            for code, strings in demo_pledges.STRINGS.items():
+                self.translate_allyship_content(pledge_pages, locales[code], strings)
         self.print_logins()
 
     def load_locales(self) -> dict[str, Locale]:
@@ -172,6 +187,48 @@ class Command(BaseCommand):
             if not unit.has_translation(locale):
                 translate(unit, locale, strings)
 
+    def load_allyship_content(self, home, units) -> list:
+        """Step 1 content: the starter set, a glossary page and two local recruitment articles."""
+        national, *forces = units
+        starter = load_starter(
+            home.locale,
+            parent=home,
+            publish=True,
+            sign_up_url=national.sign_up_url,
+            show_in_menus=True,
+        )
+        glossary = GlossaryPage.objects.child_of(home).filter(slug="glossary").first()
+        if glossary is None:
+            glossary = home.add_child(
+                instance=GlossaryPage(
+                    title="Glossary",
+                    slug="glossary",
+                    show_in_menus=True,
+                    introduction=f"<p>{GLOSSARY_INTRO}</p>",
+                )
+            )
+            glossary.save_revision().publish()
+        local_versions = []
+        for unit in forces:
+            local = starter.template.local_versions.filter(unit=unit).first()
+            if local is None:
+                local = starter.template.create_local_version(unit, home)
+                local.save_revision().publish()
+            local_versions.append(local)
+        return [
+            *starter.actions,
+            *starter.terms,
+            starter.profile,
+            glossary,
+            starter.template,
+            *local_versions,
+        ]
+
+    def translate_allyship_content(self, content, locale, strings) -> None:
+        for obj in content:
+            if not obj.has_translation(locale):
+                translate(obj, locale, strings)
+
     def load_users(self) -> None:
         groups = {
             name: Group.objects.get_or_create(name=name)[0]
@@ -184,7 +241,11 @@ class Command(BaseCommand):
             content_type__app_label="wagtail_allyship",
             content_type__model="organisationunit",
         )
-        groups["Editors"].permissions.add(admin_access, *unit_perms)
+        step1_perms = Permission.objects.filter(
+            content_type__app_label="wagtail_allyship",
+            content_type__model__in=["allyaction", "glossaryterm", "topic", "awarenessdate"],
+        )
+        groups["Editors"].permissions.add(admin_access, *unit_perms, *step1_perms)
         groups["Local editors"].permissions.add(admin_access)
         groups["Coordinators"].permissions.add(
             admin_access,

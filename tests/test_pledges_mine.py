@@ -1,0 +1,295 @@
+"""My allyship: own data only, progress log, JSON download, deleting a pledge."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from tests.factories import (
+    AllyRegistrationFactory,
+    CommitmentFactory,
+    CommitmentUpdateFactory,
+    MyAllyshipPageFactory,
+    OrganisationUnitFactory,
+    PledgeFactory,
+    PledgePageFactory,
+    UserFactory,
+    in_days,
+)
+from wagtail_allyship.models import (
+    Commitment,
+    CommitmentStatus,
+    CommitmentUpdate,
+    Pledge,
+    ReminderKind,
+    SentReminder,
+    Visibility,
+)
+from wagtail_allyship.models.pledges import current_programme_year
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def mine(db):
+    PledgePageFactory(slug="pledge")
+    return MyAllyshipPageFactory(slug="my-allyship")
+
+
+@pytest.fixture
+def ally(db):
+    user = UserFactory(username="alex", first_name="Alex", last_name="Ally")
+    AllyRegistrationFactory(user=user, unit=OrganisationUnitFactory(name="Essex Police"))
+    return user
+
+
+@pytest.fixture
+def pledge(ally):
+    pledge = PledgeFactory(user=ally, visibility=Visibility.PRIVATE)
+    CommitmentFactory(pledge=pledge, position=1, text="Mentor a colleague")
+    CommitmentFactory(pledge=pledge, position=2, text="Overdue one", deadline=in_days(-5))
+    return pledge
+
+
+@pytest.fixture
+def ally_client(client, ally):
+    client.force_login(ally)
+    return client
+
+
+@pytest.fixture
+def stranger():
+    """Another ally with a private pledge that nobody else may touch."""
+    user = UserFactory(first_name="Sam", last_name="Stranger")
+    AllyRegistrationFactory(user=user)
+    pledge = PledgeFactory(user=user, visibility=Visibility.PRIVATE)
+    CommitmentFactory(pledge=pledge, text="Stranger's secret commitment", kpi="Secret KPI")
+    return pledge
+
+
+class TestOverview:
+    def test_shows_own_registration_pledge_and_overdue(self, ally_client, mine, pledge, stranger):
+        response = ally_client.get(mine.url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Essex Police" in html and "Police constable" in html
+        assert "Mentor a colleague" in html
+        assert [c.text for c in response.context["overdue"]] == ["Overdue one"]
+        assert "Past their deadline" in html
+        assert "Stranger" not in html and "Secret KPI" not in html
+        assert (
+            response["Cache-Control"].count("no-store") or "no-cache" in response["Cache-Control"]
+        )
+
+    def test_done_and_carried_over_commitments_are_not_overdue(self, ally_client, mine, ally):
+        last_year = PledgeFactory(user=ally, programme_year=current_programme_year() - 1)
+        done = CommitmentFactory(pledge=last_year, position=1, deadline=in_days(-40))
+        done.status = CommitmentStatus.DONE
+        done.save()
+        carried = CommitmentFactory(pledge=last_year, position=2, deadline=in_days(-40))
+        this_year = PledgeFactory(user=ally)
+        CommitmentFactory(pledge=this_year, carried_over_from=carried)
+        response = ally_client.get(mine.url)
+        assert response.context["overdue"] == []
+        assert "Earlier pledges" in response.content.decode()
+
+    def test_not_yet_an_ally(self, client, mine):
+        client.force_login(UserFactory())
+        html = client.get(mine.url).content.decode()
+        assert "You have not signed up as an ally yet." in html
+
+    def test_anonymous_visitors_are_sent_to_log_in(self, client, mine, pledge):
+        commitment = pledge.commitments.first()
+        for path in (
+            mine.url,
+            mine.url + "my-data/",
+            f"{mine.url}pledges/{pledge.pk}/delete/",
+            f"{mine.url}commitments/{commitment.pk}/progress/",
+        ):
+            response = client.get(path)
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+    def test_queries_do_not_grow(
+        self, ally_client, ally, mine, pledge, django_assert_max_num_queries
+    ):
+        def measure() -> int:
+            ally_client.get(mine.url)
+            with django_assert_max_num_queries(20) as captured:
+                assert ally_client.get(mine.url).status_code == 200
+            return len(captured)
+
+        few = measure()
+        for year in range(1, 6):
+            earlier = PledgeFactory(user=ally, programme_year=current_programme_year() - year)
+            for position in (1, 2, 3):
+                commitment = CommitmentFactory(pledge=earlier, position=position)
+                CommitmentUpdateFactory.create_batch(3, commitment=commitment)
+        for commitment in pledge.commitments.all():
+            CommitmentUpdateFactory.create_batch(4, commitment=commitment)
+        PledgeFactory.create_batch(10, commitments=3)
+        assert measure() == few
+
+
+class TestDownload:
+    def test_json_holds_own_data_only(self, ally_client, ally, mine, pledge, stranger):
+        commitment = pledge.commitments.get(position=1)
+        CommitmentUpdateFactory(commitment=commitment, note="Met twice")
+        SentReminder.objects.create(
+            user=ally, commitment=commitment, kind=ReminderKind.DUE_SOON, for_date=in_days(3)
+        )
+        response = ally_client.get(mine.url + "my-data/", {"user": stranger.user.pk})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/json")
+        assert "attachment" in response["Content-Disposition"]
+        data = json.loads(response.content)
+        assert data["user"]["username"] == "alex"
+        assert data["registration"]["unit"] == "Essex Police"
+        [exported] = data["pledges"]
+        assert exported["visibility"] == "private"
+        texts = [c["commitment"] for c in exported["commitments"]]
+        assert texts == ["Mentor a colleague", "Overdue one"]
+        assert exported["commitments"][0]["progress"][0]["note"] == "Met twice"
+        assert exported["commitments"][0]["action_plan"]["how"]
+        assert data["reminders_sent"][0]["kind"] == "due_soon"
+        assert "Stranger" not in response.content.decode()
+
+    def test_json_for_someone_who_never_joined(self, client, mine):
+        client.force_login(UserFactory())
+        data = json.loads(client.get(mine.url + "my-data/").content)
+        assert data["registration"] is None and data["pledges"] == []
+
+
+class TestDeletePledge:
+    def test_confirm_then_delete(self, ally_client, ally, mine, pledge):
+        url = f"{mine.url}pledges/{pledge.pk}/delete/"
+        response = ally_client.get(url)
+        assert response.status_code == 200
+        assert "cannot be undone" in response.content.decode()
+        assert Pledge.objects.filter(pk=pledge.pk).exists()
+        response = ally_client.post(url)
+        assert response.status_code == 302 and response["Location"] == mine.url
+        assert not Pledge.objects.filter(pk=pledge.pk).exists()
+        assert not Commitment.objects.filter(pledge_id=pledge.pk).exists()
+        assert ally.ally_registration is not None
+
+    def test_another_allys_pledge_cannot_be_deleted(self, ally_client, mine, stranger):
+        url = f"{mine.url}pledges/{stranger.pk}/delete/"
+        assert ally_client.get(url).status_code == 404
+        assert ally_client.post(url).status_code == 404
+        assert Pledge.objects.filter(pk=stranger.pk).exists()
+
+    def test_a_new_pledge_can_be_made_after_deleting(self, ally_client, ally, mine, pledge):
+        ally_client.post(f"{mine.url}pledges/{pledge.pk}/delete/")
+        PledgeFactory(user=ally)
+
+
+class TestProgress:
+    def url(self, mine, commitment):
+        return f"{mine.url}commitments/{commitment.pk}/progress/"
+
+    def test_log_progress_keeps_the_history(self, ally_client, mine, pledge):
+        commitment = pledge.commitments.get(position=1)
+        url = self.url(mine, commitment)
+        assert ally_client.get(url).status_code == 200
+        today = timezone.localdate()
+        response = ally_client.post(
+            url,
+            {"status": "in_progress", "note": "First meeting", "date": today.isoformat()},
+        )
+        assert response.status_code == 302
+        response = ally_client.post(url, {"status": "done", "note": "", "date": today.isoformat()})
+        assert response.status_code == 302
+        commitment.refresh_from_db()
+        assert commitment.status == CommitmentStatus.DONE
+        assert [u.status for u in commitment.updates.all()] == ["done", "in_progress"]
+        html = ally_client.get(url).content.decode()
+        assert "First meeting" in html and "Progress so far" in html
+
+    def test_an_earlier_update_does_not_override_the_latest(self, ally_client, mine, pledge):
+        commitment = pledge.commitments.get(position=1)
+        today = timezone.localdate()
+        ally_client.post(
+            self.url(mine, commitment),
+            {"status": "in_progress", "note": "Now", "date": today.isoformat()},
+        )
+        pledge.created_at = timezone.now() - datetime.timedelta(days=30)
+        pledge.save()
+        ally_client.post(
+            self.url(mine, commitment),
+            {"status": "dropped", "note": "Catching up", "date": in_days(-7).isoformat()},
+        )
+        commitment.refresh_from_db()
+        assert commitment.status == CommitmentStatus.IN_PROGRESS
+        assert commitment.updates.count() == 2
+
+    @pytest.mark.parametrize(
+        "data, message",
+        [
+            ({"status": "not_started", "note": "", "date": "today"}, "Enter the date as a date"),
+            ({"status": "in_progress", "note": "x", "date": ""}, "Give the date it happened."),
+            ({"status": "not_started", "note": ""}, "Write a note on what happened"),
+            ({"status": "", "note": "x"}, "Choose where the commitment stands."),
+            ({"status": "nonsense", "note": "x"}, "Select a valid choice"),
+            ({"status": "done", "note": "x", "date": "future"}, "That day is still to come"),
+            ({"status": "done", "note": "x", "date": "past"}, "before you made this pledge"),
+        ],
+        ids=["bad date", "no date", "no change", "no status", "bad status", "future", "past"],
+    )
+    def test_invalid_progress_saves_nothing(self, ally_client, mine, pledge, data, message):
+        commitment = pledge.commitments.get(position=1)
+        dates = {"future": in_days(1), "past": in_days(-400)}
+        data = {"date": timezone.localdate().isoformat(), **data}
+        if data["date"] in dates:
+            data["date"] = dates[data["date"]].isoformat()
+        response = ally_client.post(self.url(mine, commitment), data)
+        assert response.status_code == 200
+        assert message in response.content.decode()
+        assert not CommitmentUpdate.objects.exists()
+        commitment.refresh_from_db()
+        assert commitment.status == CommitmentStatus.NOT_STARTED
+
+    def test_another_allys_commitment_is_a_404(self, ally_client, mine, stranger):
+        commitment = stranger.commitments.get()
+        url = self.url(mine, commitment)
+        assert ally_client.get(url).status_code == 404
+        today = timezone.localdate().isoformat()
+        response = ally_client.post(url, {"status": "done", "note": "Hi", "date": today})
+        assert response.status_code == 404
+        assert not CommitmentUpdate.objects.exists()
+
+    def test_queries_do_not_grow(self, ally_client, mine, pledge, django_assert_max_num_queries):
+        commitment = pledge.commitments.get(position=1)
+        url = self.url(mine, commitment)
+
+        def measure() -> int:
+            ally_client.get(url)
+            with django_assert_max_num_queries(20) as captured:
+                assert ally_client.get(url).status_code == 200
+            return len(captured)
+
+        CommitmentUpdateFactory(commitment=commitment)
+        few = measure()
+        CommitmentUpdateFactory.create_batch(30, commitment=commitment)
+        assert measure() == few
+
+
+def test_owner_only_sees_the_own_pledge_when_published(client, mine, pledge):
+    """A published pledge is still edited and logged only by its owner."""
+    pledge.visibility = Visibility.PUBLISHED
+    pledge.save()
+    other = UserFactory()
+    client.force_login(other)
+    commitment = pledge.commitments.first()
+    assert client.get(f"{mine.url}commitments/{commitment.pk}/progress/").status_code == 404
+    assert client.post(f"{mine.url}pledges/{pledge.pk}/delete/").status_code == 404

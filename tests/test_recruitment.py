@@ -1,0 +1,654 @@
+"""Recruitment articles: templates, local versions, placeholders, translations and video."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.embeds.exceptions import EmbedNotFoundException
+from wagtail.embeds.models import Embed
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from tests.factories import (
+    GroupFactory,
+    OrganisationUnitFactory,
+    RecruitmentArticlePageFactory,
+    UserFactory,
+)
+from tests.offline import network_off  # noqa: F401  (fixture)
+from wagtail_allyship.blocks import CallToActionBlock, find_embed
+from wagtail_allyship.conf import setting_errors
+from wagtail_allyship.models import RecruitmentArticlePage
+from wagtail_allyship.models.recruitment import token_sources, unit_values
+from wagtail_allyship.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def offline(request):
+    """No test in this module may reach another machine (a database on loopback is fine)."""
+    request.getfixturevalue("network_off")
+    cache.clear()
+    yield
+    cache.clear()
+
+
+class FailingFinder:
+    """An embed finder for an intranet that cannot reach the video site."""
+
+    calls = 0
+
+    def accept(self, url):
+        return True
+
+    def find_embed(self, url, max_width=None, max_height=None):
+        FailingFinder.calls += 1
+        raise EmbedNotFoundException("provider unreachable")
+
+
+class WorkingFinder:
+    def accept(self, url):
+        return True
+
+    def find_embed(self, url, max_width=None, max_height=None):
+        return {
+            "title": "A video",
+            "author_name": "",
+            "provider_name": "Example video",
+            "type": "video",
+            "thumbnail_url": None,
+            "width": 640,
+            "height": 360,
+            "html": f'<iframe title="player" src="https://video.example/embed?{url[-1]}"></iframe>',
+        }
+
+
+def finders(*found):
+    return mock.patch("wagtail.embeds.embeds.get_finders", return_value=list(found))
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def local_version_url(page):
+    return reverse("wagtail_allyship_recruitment:create_local_version", args=[page.pk])
+
+
+def page_form(page=None, **fields):
+    data = {
+        "title": fields.pop("title", page.title if page else "Join us in [FORCE NAME]"),
+        "slug": fields.pop("slug", page.slug if page else "join-us"),
+        "unit": fields.pop("unit", ""),
+        "body": streamfield(
+            fields.pop(
+                "body",
+                [("rich_text", rich_text("<p>Talk to [CONTACT NAME] in [FORCE NAME].</p>"))],
+            )
+        ),
+        "comments": inline_formset([]),
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
+@pytest.fixture
+def home(db):
+    return Page.objects.get(depth=2)
+
+
+@pytest.fixture
+def unit(db):
+    return OrganisationUnitFactory(
+        name="Essex Police",
+        short_name="EP",
+        contact_name="Jo Bloggs",
+        contact_email="allies@essex.example.org",
+        sign_up_url="https://intranet.example.org/essex/join/",
+    )
+
+
+@pytest.fixture
+def template(home):
+    return RecruitmentArticlePageFactory(parent=home, slug="template")
+
+
+class TestRendering:
+    def test_template_highlights_its_tokens(self, client, superuser, template):
+        client.force_login(superuser)
+        html = client.get(template.url).content.decode()
+        assert '<h1><mark class="allyship-placeholder">' not in html
+        assert (
+            'Could you be an ally in <mark class="allyship-placeholder">[FORCE NAME]</mark>?'
+            in (html)
+        )
+        assert "This is a template." in html
+        assert '<mark class="allyship-placeholder">[CONTACT EMAIL]</mark>' in html
+        # A link with an unfilled token is no link.
+        assert 'href="[SIGN-UP LINK]"' not in html
+
+    def test_local_version_fills_tokens(self, admin_client, home, unit):
+        page = RecruitmentArticlePageFactory(parent=home, unit=unit)
+        html = admin_client.get(page.url).content.decode()
+        assert "Could you be an ally in Essex Police?" in html
+        assert "Join the allies of Essex Police today." in html
+        assert 'href="https://intranet.example.org/essex/join/">Sign up in Essex Police</a>' in html
+        assert '<a href="mailto:allies@essex.example.org">allies@essex.example.org</a>' in html
+        assert "Jo Bloggs" in html
+        assert "allyship-placeholder" not in html
+        assert "<title>Could you be an ally in Essex Police? ·" in html
+
+    def test_local_version_stores_its_title_filled(self, home, unit):
+        page = RecruitmentArticlePageFactory(parent=home, unit=unit, title="Allies of [FORCE NAME]")
+        page.refresh_from_db()
+        assert page.title == "Allies of Essex Police"
+        template = RecruitmentArticlePageFactory(parent=home, title="Allies of [FORCE NAME]")
+        template.refresh_from_db()
+        assert template.title == "Allies of [FORCE NAME]"
+
+    def test_values_are_escaped_everywhere(self, admin_client, home):
+        unit = OrganisationUnitFactory(name="<script>alert(1)</script>", contact_name="A & B")
+        page = RecruitmentArticlePageFactory(parent=home, unit=unit)
+        html = admin_client.get(page.url).content.decode()
+        assert "<script>alert(1)</script>" not in html
+        escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
+        assert f"<h1>Could you be an ally in {escaped}?</h1>" in html
+        assert f"Join the allies of {escaped} today." in html
+        assert f"Sign up in {escaped}</a>" in html
+        assert "A &amp; B" in html
+
+    def test_unfilled_value_stays_visible(self, admin_client, home):
+        unit = OrganisationUnitFactory(contact_email="")
+        page = RecruitmentArticlePageFactory(parent=home, unit=unit)
+        html = admin_client.get(page.url).content.decode()
+        assert "[CONTACT EMAIL]" in html
+        assert "mailto:" not in html
+
+    @override_settings(
+        WAGTAIL_ALLYSHIP={
+            "EXTRA_PLACEHOLDERS": {"REGION": "parent", "SHOUT": "tests.test_recruitment.shout"}
+        }
+    )
+    def test_extra_tokens_from_settings(self, admin_client, home):
+        region = OrganisationUnitFactory(name="Eastern Region")
+        unit = OrganisationUnitFactory(name="Kent Police", parent=region)
+        assert set(token_sources()) >= {"FORCE NAME", "REGION", "SHOUT"}
+        assert unit_values(unit)["REGION"] == "Eastern Region"
+        page = RecruitmentArticlePageFactory(
+            parent=home,
+            unit=unit,
+            title="[SHOUT] in [REGION]",
+            body=[("rich_text", "<p>[FORCE NAME] is part of [REGION].</p>")],
+        )
+        html = admin_client.get(page.url).content.decode()
+        assert "KENT POLICE in Eastern Region" in html
+        assert "Kent Police is part of Eastern Region." in html
+
+    def test_bad_extra_token_setting_is_refused(self):
+        with override_settings(WAGTAIL_ALLYSHIP={"EXTRA_PLACEHOLDERS": {"Region": "parent"}}):
+            assert any("EXTRA_PLACEHOLDERS" in error for error in setting_errors())
+        with override_settings(WAGTAIL_ALLYSHIP={"EXTRA_PLACEHOLDERS": {"REGION": "a b"}}):
+            assert any("EXTRA_PLACEHOLDERS" in error for error in setting_errors())
+
+    def test_queries_do_not_grow_with_blocks(self, admin_client, home, unit):
+        counts = []
+        for size in (5, 50):
+            body = []
+            for index in range(size):
+                body.append(("rich_text", f"<p>Paragraph {index} of [FORCE NAME].</p>"))
+                body.append(
+                    (
+                        "video",
+                        {
+                            "url": f"https://video.example/watch/{size}-{index}",
+                            "title": f"Video {index}",
+                            "transcript": "",
+                        },
+                    )
+                )
+                body.append(("call_to_action", {"label": "Join", "link": "[SIGN-UP LINK]"}))
+                body.append(("contact", {"heading": "", "text": "", "show_unit_contact": True}))
+            page = RecruitmentArticlePageFactory(
+                parent=home, unit=unit, slug=f"size-{size}", body=body
+            )
+            with finders(FailingFinder()):
+                assert admin_client.get(page.url).status_code == 200  # the embeds fail once
+                with CaptureQueriesContext(connection) as queries:
+                    response = admin_client.get(page.url)
+            assert response.status_code == 200
+            assert response.content.decode().count("Watch the video:") == size
+            counts.append(len(queries))
+        assert counts[0] == counts[1], counts
+
+    def test_queries_with_cached_embeds(
+        self, admin_client, home, unit, django_assert_max_num_queries
+    ):
+        for size in (5, 50):
+            body = [
+                ("video", {"url": f"https://video.example/v/{size}-{i}", "title": f"V{i}"})
+                for i in range(size)
+            ]
+            page = RecruitmentArticlePageFactory(parent=home, unit=unit, slug=f"v{size}", body=body)
+            with finders(WorkingFinder()):
+                admin_client.get(page.url)
+                with django_assert_max_num_queries(12):
+                    response = admin_client.get(page.url)
+            assert response.content.decode().count("<iframe") == size
+
+
+class TestVideo:
+    def video_page(self, home, unit):
+        return RecruitmentArticlePageFactory(
+            parent=home,
+            unit=unit,
+            body=[
+                (
+                    "video",
+                    {
+                        "url": "https://www.youtube.com/watch?v=abc",
+                        "title": "Why allies matter in [FORCE NAME]",
+                        "transcript": "Hello.\n\nWe need you.",
+                    },
+                )
+            ],
+        )
+
+    def test_link_when_provider_unreachable(self, admin_client, home, unit):
+        page = self.video_page(home, unit)
+        with finders(FailingFinder()):
+            response = admin_client.get(page.url)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert (
+            'Watch the video: <a href="https://www.youtube.com/watch?v=abc">'
+            "Why allies matter in Essex Police</a>" in html
+        )
+        assert "<iframe" not in html
+        assert "<p>We need you.</p>" in html
+
+    def test_link_when_network_is_off_with_real_finders(self, admin_client, home, unit):
+        """Wagtail's own oEmbed finder, with no network at all, still gives a page."""
+        page = self.video_page(home, unit)
+        response = admin_client.get(page.url)
+        assert response.status_code == 200
+        assert "Watch the video:" in response.content.decode()
+
+    def test_embed_when_provider_answers(self, admin_client, home, unit):
+        page = self.video_page(home, unit)
+        with finders(WorkingFinder()):
+            html = admin_client.get(page.url).content.decode()
+        assert '<iframe title="player"' in html
+        assert "Watch the video:" not in html
+        assert Embed.objects.filter(url="https://www.youtube.com/watch?v=abc").exists()
+
+    def test_failure_is_remembered(self):
+        FailingFinder.calls = 0
+        with finders(FailingFinder()):
+            assert find_embed("https://video.example/x") is None
+            assert find_embed("https://video.example/x") is None
+        assert FailingFinder.calls == 1
+
+    def test_unexpected_errors_do_not_break_the_page(self):
+        class Broken(FailingFinder):
+            def find_embed(self, url, max_width=None, max_height=None):
+                raise TimeoutError("read timed out")
+
+        with finders(Broken()):
+            assert find_embed("https://video.example/y") is None
+
+
+class TestValidation:
+    def test_unknown_token_names_it_and_the_valid_ones(self, home):
+        page = RecruitmentArticlePage(
+            title="Join [FORCE NAM]",
+            slug="x",
+            body=[("rich_text", "<p>Ask [CONTACT NAM] or [CONTACT NAME]</p>")],
+        )
+        with pytest.raises(ValidationError) as error:
+            home.add_child(instance=page)
+        messages = error.value.message_dict
+        assert "[FORCE NAM]" in messages["title"][0]
+        assert "[CONTACT NAM]" in messages["body"][0]
+        for valid in ("[FORCE NAME]", "[ORGANISATION]", "[SIGN-UP LINK]", "[UNIT SHORT NAME]"):
+            assert valid in messages["title"][0]
+
+    def test_unknown_token_in_admin_saves_nothing(self, admin_client, home):
+        url = reverse(
+            "wagtailadmin_pages:add", args=("wagtail_allyship", "recruitmentarticlepage", home.pk)
+        )
+        response = admin_client.post(
+            url,
+            page_form(
+                body=[
+                    (
+                        "call_to_action",
+                        {
+                            "label": "Join [FORCE NAM]",
+                            "link": "[SIGN-UP LINK]",
+                            "page": "",
+                            "text": "",
+                        },
+                    )
+                ]
+            ),
+        )
+        assert response.status_code == 200
+        errors = response.context["form"].errors
+        assert "[FORCE NAM]" in str(errors["body"])
+        assert not RecruitmentArticlePage.objects.exists()
+
+    def test_unknown_token_message_is_translated(self, admin_client, home):
+        url = reverse(
+            "wagtailadmin_pages:add", args=("wagtail_allyship", "recruitmentarticlepage", home.pk)
+        )
+        with mock.patch("wagtail_allyship.models.recruitment.ngettext") as ngettext:
+            ngettext.return_value = "Espace réservé inconnu %(tokens)s (%(known)s)"
+            response = admin_client.post(url, page_form(title="Rejoignez [FORCE NAM]"))
+        assert "Espace réservé inconnu [FORCE NAM]" in str(response.context["form"].errors["title"])
+
+    def test_call_to_action_link_must_be_a_link_or_token(self):
+        block = CallToActionBlock()
+        for good in ("https://intranet.example.org/join", "/allies/", "[SIGN-UP LINK]"):
+            block.clean(block.to_python({"label": "Go", "link": good}))
+        for bad in ("javascript:alert(1)", "join here", "//evil.example"):
+            with pytest.raises(ValidationError):
+                block.clean(block.to_python({"label": "Go", "link": bad}))
+        with pytest.raises(ValidationError):
+            block.clean(block.to_python({"label": "Go", "link": ""}))
+
+    def test_publishing_needs_every_value(self, admin_client, home):
+        unit = OrganisationUnitFactory(name="Kent Police", contact_email="")
+        page = RecruitmentArticlePageFactory(parent=home, unit=unit, publish=False)
+        revisions = page.revisions.count()
+        body = [("rich_text", rich_text("<p>Write to [CONTACT EMAIL].</p>"))]
+        response = admin_client.post(
+            edit_url(page),
+            page_form(page, unit=unit.pk, body=body, **{"action-publish": "publish"}),
+        )
+        assert response.status_code == 200
+        message = str(response.context["form"].errors["unit"])
+        assert "contact email" in message and "Kent Police" in message
+        page.refresh_from_db()
+        assert not page.live
+        assert page.revisions.count() == revisions
+
+    def test_saving_a_draft_with_a_missing_value_is_allowed(self, admin_client, home):
+        unit = OrganisationUnitFactory(contact_email="")
+        page = RecruitmentArticlePageFactory(parent=home, unit=unit, publish=False)
+        response = admin_client.post(edit_url(page), page_form(page, unit=unit.pk))
+        assert response.status_code == 302
+        assert page.revisions.count() == 2
+
+    def test_publishing_with_every_value(self, admin_client, home, unit):
+        page = RecruitmentArticlePageFactory(parent=home, unit=unit, publish=False)
+        response = admin_client.post(
+            edit_url(page), page_form(page, unit=unit.pk, **{"action-publish": "publish"})
+        )
+        assert response.status_code == 302
+        page.refresh_from_db()
+        assert page.live
+
+    def test_units_in_other_languages_are_refused(self, admin_client, home, locales):
+        french_unit = OrganisationUnitFactory(locale=locales["fr"])
+        page = RecruitmentArticlePageFactory(parent=home, publish=False)
+        response = admin_client.post(edit_url(page), page_form(page, unit=french_unit.pk))
+        assert response.status_code == 200
+        assert "unit" in response.context["form"].errors
+        page.refresh_from_db()
+        assert page.unit is None
+
+
+class TestAdmin:
+    def test_create_template_through_admin(self, admin_client, home):
+        url = reverse(
+            "wagtailadmin_pages:add", args=("wagtail_allyship", "recruitmentarticlepage", home.pk)
+        )
+        assert admin_client.get(url).status_code == 200
+        body = [
+            ("rich_text", rich_text("<p>Join us in [FORCE NAME].</p>")),
+            ("video", {"url": "https://video.example/a", "title": "Why", "transcript": ""}),
+            (
+                "call_to_action",
+                {"label": "Sign up", "link": "[SIGN-UP LINK]", "page": "", "text": ""},
+            ),
+            ("contact", {"heading": "", "text": rich_text(""), "show_unit_contact": "on"}),
+        ]
+        response = admin_client.post(url, page_form(body=body, **{"action-publish": "publish"}))
+        assert response.status_code == 302, response.context["form"].errors
+        page = RecruitmentArticlePage.objects.get()
+        assert page.live and page.is_template
+        assert [block.block_type for block in page.body] == [
+            "rich_text",
+            "video",
+            "call_to_action",
+            "contact",
+        ]
+
+    def test_edit_shows_template_status(self, admin_client, template):
+        html = admin_client.get(edit_url(template)).content.decode()
+        assert "This page is a template" in html
+        assert "[SIGN-UP LINK]" in html
+        assert local_version_url(template) in html
+
+    def test_local_version_button_only_on_templates(self, admin_client, home, template, unit):
+        local = RecruitmentArticlePageFactory(parent=home, unit=unit)
+        assert local_version_url(template) in admin_client.get(edit_url(template)).content.decode()
+        assert "local-version" not in admin_client.get(edit_url(local)).content.decode()
+        listing = admin_client.get(reverse("wagtailadmin_explore", args=[home.pk]))
+        assert local_version_url(template) in listing.content.decode()
+
+    def test_unit_in_use_cannot_be_deleted(self, admin_client, home, unit):
+        RecruitmentArticlePageFactory(parent=home, unit=unit)
+        url = reverse("wagtailsnippets_wagtail_allyship_organisationunit:delete", args=[unit.pk])
+        admin_client.post(url)
+        assert type(unit).objects.filter(pk=unit.pk).exists()
+
+
+class TestLocalVersions:
+    def test_create_local_version(self, admin_client, home, template, unit):
+        response = admin_client.get(local_version_url(template))
+        assert response.status_code == 200
+        response = admin_client.post(
+            local_version_url(template), {"unit": unit.pk, "parent_page": home.pk}
+        )
+        local = RecruitmentArticlePage.objects.get(unit=unit)
+        assert response.status_code == 302
+        assert response["Location"] == edit_url(local)
+        assert local.template_page_id == template.pk
+        assert local.template_revision_id == template.live_revision_id
+        assert local.title == "Could you be an ally in Essex Police?"
+        assert local.get_parent().pk == home.pk
+        assert not local.live
+        assert local.translation_key != template.translation_key
+        assert list(local.body.raw_data)[0]["value"] == list(template.body.raw_data)[0]["value"]
+
+    def test_created_from_model_and_published(self, admin_client, home, template, unit):
+        local = template.create_local_version(unit, home)
+        local.save_revision().publish()
+        html = admin_client.get(local.url).content.decode()
+        assert "Essex Police" in html and "allies@essex.example.org" in html
+
+    def test_bad_unit_choice_creates_nothing(self, admin_client, home, template, locales):
+        french_unit = OrganisationUnitFactory(locale=locales["fr"])
+        for bad in (french_unit.pk, 999999, "essex"):
+            response = admin_client.post(
+                local_version_url(template), {"unit": bad, "parent_page": home.pk}
+            )
+            assert response.status_code == 200
+            assert "Choose one of the units in the list" in str(response.context["form"].errors)
+        assert RecruitmentArticlePage.objects.count() == 1
+
+    def test_second_local_version_for_a_unit_is_refused(self, admin_client, home, template, unit):
+        template.create_local_version(unit, home)
+        response = admin_client.post(
+            local_version_url(template), {"unit": unit.pk, "parent_page": home.pk}
+        )
+        assert response.status_code == 200
+        assert "already has a local version" in str(response.context["form"].errors["unit"])
+        assert RecruitmentArticlePage.objects.count() == 2
+
+    def test_only_templates_have_local_versions(self, admin_client, home, unit):
+        local = RecruitmentArticlePageFactory(parent=home, unit=unit)
+        assert admin_client.get(local_version_url(local)).status_code == 404
+
+    def test_user_without_page_permission_is_refused(self, client, home, template, unit):
+        user = UserFactory(permissions=["wagtailadmin.access_admin"])
+        client.force_login(user)
+        response = client.post(
+            local_version_url(template), {"unit": unit.pk, "parent_page": home.pk}
+        )
+        assert response.status_code in (302, 403)
+        assert RecruitmentArticlePage.objects.count() == 1
+        assert local_version_url(template) not in client.get(edit_url(template)).content.decode()
+
+    def test_user_may_only_add_where_allowed(self, client, home, template, unit):
+        from wagtail.models import GroupPagePermission
+
+        other = home.add_child(instance=Page(title="Elsewhere", slug="elsewhere"))
+        group = GroupFactory()
+        from django.contrib.auth.models import Permission
+
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        GroupPagePermission.objects.create(
+            group=group, page=other, permission=Permission.objects.get(codename="add_page")
+        )
+        user = UserFactory()
+        user.groups.add(group)
+        client.force_login(user)
+        response = client.post(
+            local_version_url(template), {"unit": unit.pk, "parent_page": home.pk}
+        )
+        assert response.status_code == 200
+        assert "not allowed to add pages" in str(response.context["form"].errors["parent_page"])
+        assert RecruitmentArticlePage.objects.count() == 1
+        response = client.post(
+            local_version_url(template), {"unit": unit.pk, "parent_page": other.pk}
+        )
+        assert response.status_code == 302
+        assert RecruitmentArticlePage.objects.get(unit=unit).get_parent().pk == other.pk
+
+    def test_warns_when_the_unit_lacks_a_value(self, admin_client, home, template):
+        unit = OrganisationUnitFactory(name="Kent Police", sign_up_url="")
+        response = admin_client.post(
+            local_version_url(template), {"unit": unit.pk, "parent_page": home.pk}, follow=True
+        )
+        messages = [str(m) for m in response.context["messages"]]
+        assert any("sign-up URL" in m for m in messages), messages
+
+    def test_notice_when_template_changes(self, admin_client, home, template, unit):
+        local = template.create_local_version(unit, home)
+        html = admin_client.get(edit_url(local)).content.decode()
+        assert "local version for “Essex Police”" in html
+        assert "The template has changed" not in html
+
+        template.title = "Be an ally in [FORCE NAME]"
+        template.save_revision().publish()
+        template.refresh_from_db()
+        html = admin_client.get(edit_url(local)).content.decode()
+        assert "The template has changed since this copy was made." in html
+        compare = reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=[template.pk, local.template_revision_id, template.live_revision_id],
+        )
+        assert compare in html
+        assert admin_client.get(compare).status_code == 200
+
+        reviewed = reverse("wagtail_allyship_recruitment:template_reviewed", args=[local.pk])
+        assert admin_client.get(reviewed).status_code == 200
+        assert admin_client.post(reviewed).status_code == 302
+        html = admin_client.get(edit_url(local)).content.decode()
+        assert "The template has changed" not in html
+
+    def test_reviewing_needs_edit_permission(self, client, home, template, unit):
+        local = template.create_local_version(unit, home)
+        client.force_login(UserFactory(permissions=["wagtailadmin.access_admin"]))
+        reviewed = reverse("wagtail_allyship_recruitment:template_reviewed", args=[local.pk])
+        assert client.post(reviewed).status_code in (302, 403)
+
+
+class TestTranslation:
+    TITLE = "Could you be an ally in [FORCE NAME]?"
+    TEXT = "Join the allies of [FORCE NAME] today."
+
+    def test_translation_keeping_tokens(
+        self, template, locales, django_capture_on_commit_callbacks
+    ):
+        strings = {
+            self.TITLE: "Pourriez-vous être allié à [FORCE NAME] ?",
+            self.TEXT: "Rejoignez les alliés de [FORCE NAME] dès aujourd'hui.",
+        }
+        french = translate(template, locales["fr"], strings, publish=False)
+        assert french.title == "Pourriez-vous être allié à [FORCE NAME] ?"
+
+    @pytest.mark.parametrize(
+        "title,text",
+        [
+            ("Pourriez-vous être allié ?", "Rejoignez les alliés de [FORCE NAME]."),
+            ("Allié à [FORCE NAME] ?", "Rejoignez les alliés de [FORCE NOM]."),
+            ("Allié à [ORGANISATION] ?", "Rejoignez les alliés de [FORCE NAME]."),
+        ],
+    )
+    def test_translation_dropping_a_token_is_refused(self, template, locales, title, text):
+        with pytest.raises(ValidationError) as error:
+            translate(template, locales["fr"], {self.TITLE: title, self.TEXT: text}, publish=False)
+        assert "[FORCE NAME]" in str(error.value) or "[FORCE NOM]" in str(error.value)
+        assert not template.has_translation(locales["fr"])
+
+    def test_refusal_is_shown_on_the_translated_string(self, template, locales):
+        from wagtail_localize.models import StringTranslation
+
+        with pytest.raises(ValidationError):
+            translate(template, locales["fr"], {self.TITLE: "Pourriez-vous être allié ?"})
+        # The refusal rolled back with everything else; the message names the token.
+        assert not StringTranslation.objects.filter(has_error=True).exists()
+
+    def test_translated_local_version_uses_translated_unit(
+        self, admin_client, home, template, unit, locales, django_capture_on_commit_callbacks
+    ):
+        translate(unit, locales["fr"], {"Essex Police": "Police de l'Essex"})
+        local = template.create_local_version(unit, home)
+        local.save_revision().publish()
+        with django_capture_on_commit_callbacks(execute=True):
+            french = translate(
+                local,
+                locales["fr"],
+                {
+                    "Could you be an ally in Essex Police?": "Devenez allié à [FORCE NAME] !",
+                    self.TEXT: "Rejoignez les alliés de [FORCE NAME].",
+                },
+            )
+        french.refresh_from_db()
+        assert french.unit.locale == locales["fr"]
+        html = admin_client.get(french.url).content.decode()
+        assert "Devenez allié à Police de l&#x27;Essex !" in html
+
+
+def shout(unit) -> str:
+    """An extra placeholder function, as a host would write one."""
+    return unit.name.upper()
+
+
+@pytest.mark.parametrize("source", ["no_such_field", "tests.test_recruitment.nothing_here"])
+def test_system_check_refuses_unfillable_placeholders(source):
+    from wagtail_allyship.checks import check_extra_placeholders
+
+    with override_settings(WAGTAIL_ALLYSHIP={"EXTRA_PLACEHOLDERS": {"HELPLINE": source}}):
+        errors = check_extra_placeholders()
+    assert [error.id for error in errors] == ["wagtail_allyship.E006"]
+    assert "[HELPLINE]" in errors[0].msg
+
+
+def test_system_check_accepts_attributes_and_functions():
+    from wagtail_allyship.checks import check_extra_placeholders
+
+    extra = {"REGION": "parent", "SHOUT": "tests.test_recruitment.shout"}
+    with override_settings(WAGTAIL_ALLYSHIP={"EXTRA_PLACEHOLDERS": extra}):
+        assert check_extra_placeholders() == []

@@ -1,0 +1,1 @@
+"""Front-end forms of wagtail-allyship, one module per domain."""

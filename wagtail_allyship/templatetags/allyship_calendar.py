@@ -1,0 +1,53 @@
+"""Template tags that bring the allyship calendar onto other pages, e.g. the intranet home.
+
+``{% load allyship_calendar %}{% allyship_next_session %}`` shows the next good-practice
+session in the current language (nothing at all when none is planned);
+``{% allyship_get_next_session as session %}`` gives the entry itself for a design of your own.
+"""
+
+from __future__ import annotations
+
+from django import template
+from wagtail.models import Locale
+
+from ..models import AwarenessDate, CalendarPage
+
+register = template.Library()
+
+
+def _locale(context) -> Locale | None:
+    page = context.get("page")
+    if getattr(page, "locale_id", None):
+        return page.locale
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def allyship_get_next_session(context) -> AwarenessDate | None:
+    """The next good-practice session (not yet over) in the current page's language."""
+    locale = _locale(context)
+    if locale is None:
+        return None
+    return AwarenessDate.objects.filter(locale=locale).next_session()
+
+
+@register.inclusion_tag("wagtail_allyship/calendar/includes/next_session.html", takes_context=True)
+def allyship_next_session(context) -> dict:
+    """A box with the next good-practice session, its link and an 'add to my calendar' link."""
+    session = allyship_get_next_session(context)
+    if session is None:
+        return {"session": None}
+    request = context.get("request")
+    calendar = CalendarPage.objects.live().filter(locale_id=session.locale_id).first()
+    calendar_url = calendar.get_url(request=request) if calendar else ""
+    return {
+        "session": session,
+        "when": session.schedule(),
+        "calendar_url": calendar_url,
+        "download_url": calendar.event_download_url(session, base=calendar_url)
+        if calendar_url
+        else "",
+    }

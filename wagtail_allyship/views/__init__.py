@@ -1,0 +1,1 @@
+"""Admin views of wagtail-allyship that are not plain snippet or page views."""
