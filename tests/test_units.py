@@ -205,6 +205,18 @@ class TestDeleteProtection:
         assert response.status_code == 302
         assert OrganisationUnit.objects.filter(pk__in=[region.pk, spare.pk]).count() == 2
 
+    def test_unit_used_by_pages_and_registrations_is_refused(self, admin_client):
+        from tests.factories import AllyRegistrationFactory, RecruitmentArticlePageFactory
+
+        unit = OrganisationUnitFactory(name="Essex Police")
+        RecruitmentArticlePageFactory(unit=unit, title="Allies in Essex")
+        AllyRegistrationFactory(unit=unit)
+        response = admin_client.post(url("delete", unit.pk), follow=True)
+        assert OrganisationUnit.objects.filter(pk=unit.pk).exists()
+        message = " ".join(str(m) for m in response.context["messages"])
+        assert "Recruitment article" in message and "Allies in Essex" in message, message
+        assert "registration" in message.lower(), message
+
     def test_blocking_references_lists_children(self):
         region = OrganisationUnitFactory()
         child = OrganisationUnitFactory(parent=region)
