@@ -26,14 +26,14 @@ demo: install
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/allyship} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/allyship} $(BIN)/pytest -n auto
 
 test-mariadb: install
 	$(BIN)/python -m pip install --quiet -e ".[mysql]"
-	DATABASE_URL=$${DATABASE_URL:-mysql://root@127.0.0.1:3306/allyship} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-mysql://root@127.0.0.1:3306/allyship} $(BIN)/pytest -n auto
 
 # Browser journeys: Playwright drives Debian's Chromium (/usr/bin/chromium, never a downloaded
 # browser); axe-core comes from npm into tests/browser/node_modules.

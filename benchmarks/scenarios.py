@@ -187,31 +187,212 @@ def build_units(ctx: BuildContext) -> int:
     "wagtail_allyship.RecruitmentArticlePage",
     "wagtail_allyship.AllyAction",
     "wagtail_allyship.GlossaryTerm",
+    "wagtail_allyship.GlossaryPage",
     description="the package's starter set, published under the home page in 5 languages",
 )
 def build_starter(ctx: BuildContext) -> int:
+    from wagtail_allyship.models import GlossaryPage
     from wagtail_allyship.starter import load_starter
 
     created = 0
     for code in ctx.track(LOCALES, "starter content"):
         result = load_starter(ctx.locale(code), parent=ctx.home(code), publish=True)
         created += len(result.created)
-    return created
+    glossary = ctx.home("en").add_child(
+        instance=GlossaryPage(title="Glossary", slug="bench-glossary")
+    )
+    glossary.save_revision().publish()
+    return created + 1
+
+
+# Good-practice stories, the calendar and pledges ---------------------------------------
+
+
+@dataset(
+    "good practice stories",
+    500,
+    "wagtail_allyship.GoodPracticeIndexPage",
+    "wagtail_allyship.GoodPracticeStoryPage",
+    description="one story index, stories over 10 years and many units, with topics",
+)
+def build_stories(ctx: BuildContext) -> int:
+    import datetime
+
+    from wagtail_allyship.models import (
+        GoodPracticeIndexPage,
+        GoodPracticeStoryPage,
+        OrganisationUnit,
+        Topic,
+    )
+    from wagtail_allyship.models.stories import GoodPracticeStoryTopic
+
+    english = ctx.locale("en")
+    index = ctx.home("en").add_child(
+        instance=GoodPracticeIndexPage(title="Good-practice stories", slug="stories")
+    )
+    index.save_revision().publish()
+    topics = [
+        Topic.objects.create(name=f"Story topic {n}", locale=english, order=n) for n in range(1, 9)
+    ]
+    units = list(OrganisationUnit.objects.filter(locale=english)) or [None]
+    today = datetime.date.today()
+    total = ctx.count(500)
+    stories = [
+        GoodPracticeStoryPage(
+            title=f"How team {n} changed its meetings",
+            slug=f"story-{n}",
+            organisation_name="Example organisation",
+            unit=units[n % len(units)],
+            date=today - datetime.timedelta(days=(n * 7) % 3650),
+            summary="What the team did, and what changed for the people in it.",
+            body=[
+                ("paragraph", "<p>How it started, and who joined in.</p>"),
+                ("quote", {"text": "It changed how we run meetings.", "attribution": ""}),
+            ],
+        )
+        for n in range(1, total + 1)
+    ]
+    stories = add_pages(index, stories)
+    GoodPracticeStoryTopic.objects.bulk_create(
+        GoodPracticeStoryTopic(page=story, topic=topics[i % len(topics)], locale=english)
+        for i, story in enumerate(stories)
+    )
+    return len(stories) + 1
+
+
+@dataset(
+    "calendar entries",
+    400,
+    "wagtail_allyship.CalendarPage",
+    "wagtail_allyship.AwarenessDate",
+    description="one calendar page; yearly dates, events in several time zones, sessions",
+)
+def build_calendar(ctx: BuildContext) -> int:
+    import datetime
+
+    from wagtail_allyship.models import AwarenessDate, AwarenessDateKind, CalendarPage, Topic
+
+    english = ctx.locale("en")
+    calendar = ctx.home("en").add_child(
+        instance=CalendarPage(title="Allyship calendar", slug="calendar")
+    )
+    calendar.save_revision().publish()
+    topic = Topic.objects.create(name="Good-practice sessions", locale=english)
+    zones = ["Europe/London", "Europe/Paris", "America/New_York", "Asia/Dubai"]
+    today = datetime.date.today()
+    entries = []
+    for n in range(ctx.count(400)):
+        if n % 20 < 12:
+            entries.append(
+                AwarenessDate(
+                    kind=AwarenessDateKind.YEARLY,
+                    title=f"Awareness day {n}",
+                    description="Why the day matters and how allies can mark it.",
+                    month=n % 12 + 1,
+                    day=n % 28 + 1,
+                    locale=english,
+                )
+            )
+        else:
+            session = n % 20 >= 17
+            entries.append(
+                AwarenessDate(
+                    kind=AwarenessDateKind.SESSION if session else AwarenessDateKind.EVENT,
+                    title=f"{'Session' if session else 'Event'} {n}",
+                    description="What happens, and who it is for.",
+                    starts_on=today + datetime.timedelta(days=(n * 3) % 540 - 90),
+                    start_time=datetime.time(12, 30),
+                    end_time=datetime.time(13, 30),
+                    time_zone=zones[n % len(zones)],
+                    location="" if session else "Training room 2",
+                    online_link="https://meet.example.org/allies" if session else "",
+                    topic=topic if session else None,
+                    locale=english,
+                )
+            )
+    AwarenessDate.objects.bulk_create(entries)
+    return len(entries) + 1
+
+
+@dataset(
+    "pledges",
+    2_000,
+    "wagtail_allyship.PledgeWallPage",
+    "wagtail_allyship.PledgePage",
+    "wagtail_allyship.MyAllyshipPage",
+    "wagtail_allyship.Pledge",
+    "wagtail_allyship.Commitment",
+    description="registered allies with a published pledge of 3 commitments each; a wall page",
+)
+def build_pledges(ctx: BuildContext) -> int:
+    import datetime
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from wagtail_allyship.models import (
+        AllyRegistration,
+        Commitment,
+        CommitmentKind,
+        MyAllyshipPage,
+        OrganisationUnit,
+        Pledge,
+        PledgePage,
+        PledgeWallPage,
+        Visibility,
+    )
+    from wagtail_allyship.models.pledges import current_programme_year
+
+    home = ctx.home("en")
+    for page in (
+        PledgeWallPage(title="Pledge wall", slug="wall"),
+        PledgePage(title="Make your pledge", slug="pledge"),
+        MyAllyshipPage(title="My allyship", slug="my-allyship"),
+    ):
+        home.add_child(instance=page).save_revision().publish()
+    User = get_user_model()  # noqa: N806
+    total = ctx.count(2_000)
+    users = User.objects.bulk_create(
+        User(username=f"bench-ally-{n}", first_name="Ally", last_name=f"Number {n}")
+        for n in range(total)
+    )
+    units = list(OrganisationUnit.objects.filter(locale=ctx.locale("en")))
+    if units:
+        AllyRegistration.objects.bulk_create(
+            AllyRegistration(user=user, unit=units[i % len(units)], role="Officer")
+            for i, user in enumerate(users)
+        )
+    now = timezone.now()
+    year = current_programme_year()
+    pledges = Pledge.objects.bulk_create(
+        Pledge(
+            user=user,
+            programme_year=year,
+            visibility=Visibility.PUBLISHED,
+            published_consent_at=now,
+        )
+        for user in users
+    )
+    deadline = datetime.date.today() + datetime.timedelta(days=120)
+    Commitment.objects.bulk_create(
+        Commitment(
+            pledge=pledge,
+            position=position,
+            kind=CommitmentKind.PERSONAL if position < 3 else CommitmentKind.ORGANISATIONAL,
+            text=f"Commitment {position}: mentor a colleague through promotion",
+            kpi="One meeting a month",
+            deadline=deadline,
+        )
+        for pledge in pledges
+        for position in (1, 2, 3)
+    )
+    return len(pledges) * 4 + 3
 
 
 # Data sets of features still to come (DESIGN section 6) -------------------------------
 
 planned("resources", 10_000, "wagtail_allyship.ResourcePage", description="in 5 locales")
-planned("good practice stories", 500, "wagtail_allyship.GoodPracticeStoryPage")
 planned("annual updates", 600, "wagtail_allyship.AnnualUpdate", description="60 units x 10 years")
-planned(
-    "pledges",
-    2_000,
-    "wagtail_allyship.Pledge",
-    "wagtail_allyship.Commitment",
-    description="3 commitments each",
-)
-planned("calendar entries", 400, "wagtail_allyship.AwarenessDate")
 
 
 # Scenarios beyond "one page of each type" ---------------------------------------------
@@ -222,5 +403,34 @@ SCENARIOS.append(
         url=lambda: reverse("wagtailsnippets_wagtail_allyship_organisationunit:list"),
         models=("wagtail_allyship.OrganisationUnit",),
         user="editor",
+    )
+)
+
+
+def _subpage_url(page_model: str, route: str):
+    """The URL of a route (a feed) below the first live English page of ``page_model``."""
+
+    def url():
+        from django.apps import apps
+
+        model = apps.get_model(page_model)
+        page = model.objects.live().filter(locale__language_code="en").first()
+        return page.url + route if page else None
+
+    return url
+
+
+SCENARIOS.append(
+    Scenario(
+        "Good-practice stories, RSS feed",
+        url=_subpage_url("wagtail_allyship.GoodPracticeIndexPage", "feed/"),
+        models=("wagtail_allyship.GoodPracticeIndexPage",),
+    )
+)
+SCENARIOS.append(
+    Scenario(
+        "Allyship calendar, iCalendar feed",
+        url=_subpage_url("wagtail_allyship.CalendarPage", "ics/"),
+        models=("wagtail_allyship.CalendarPage",),
     )
 )

@@ -6,7 +6,6 @@ import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -30,11 +29,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    """Wagtail caches each site's root paths; another module's sites must not leak in."""
-    cache.clear()
+def default_language():
+    """Requests for French or Arabic pages leave that language active in the thread; the next
+    test starts in the default language again."""
     yield
-    cache.clear()
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -335,16 +334,36 @@ class TestCalendarPage:
         assert "Mentoring day" in html and "Menopause day" not in html
         assert f"ics/?topic={mentoring.pk}" in html
 
-    @pytest.mark.parametrize("value", ["abc", "999999", "1;DROP TABLE", "-1", "1.5"])
+    @pytest.mark.parametrize(
+        "value", ["abc", "999999", "1;DROP TABLE", "-1", "1.5", "9" * 30, "\x00"]
+    )
     def test_bad_topic_is_a_400_with_a_message(self, admin_client, calendar_page, value):
         response = admin_client.get(calendar_page.url, {"topic": value})
         assert response.status_code == 400
-        assert "There is no such topic" in response.content.decode()
+        assert response.context["filter_form"].errors["topic"]
+        assert 'class="allyship-error" role="alert"' in response.content.decode()
 
     def test_topic_of_another_language_is_refused(self, admin_client, calendar_page, locales):
         french_topic = TopicFactory(locale=locales["fr"])
         response = admin_client.get(calendar_page.url, {"topic": french_topic.pk})
         assert response.status_code == 400
+
+    def test_admin_preview(self, admin_client, calendar_page):
+        from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+        AwarenessDateFactory(title="Previewed day", month=3, day=8)
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[calendar_page.pk])
+        data = nested_form_data(
+            {
+                "title": "Calendar draft",
+                "slug": "calendar",
+                "introduction": rich_text("<p>Draft intro.</p>"),
+                "comments": inline_formset([]),
+            }
+        )
+        assert admin_client.post(url, data).json()["is_valid"]
+        html = admin_client.get(url).content.decode()
+        assert "Calendar draft" in html and "Previewed day" in html
 
     def test_unknown_parameters_are_ignored(self, admin_client, calendar_page):
         assert admin_client.get(calendar_page.url, {"page": "x", "utm": "1"}).status_code == 200

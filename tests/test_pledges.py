@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 from tests.factories import (
@@ -44,6 +45,7 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+    translation.deactivate()  # a request to /fr/ or /ar/ leaves its language active
 
 
 @pytest.fixture
@@ -354,6 +356,13 @@ class TestPledgeForm:
         assert Pledge.objects.filter(user=ally).count() == 1
         assert not Commitment.objects.exists()  # the losing submit left nothing behind
         assert "already been saved" in " ".join(messages_of(ally_client.get(page.url)))
+
+    def test_posts_need_the_csrf_token(self, ally, page):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(ally)
+        assert client.post(page.url, pledge_data([commitment_data()])).status_code == 403
+        assert client.post(page.url + "sign-up/", {"role": "x"}).status_code == 403
+        assert not Pledge.objects.exists()
 
     def test_one_pledge_per_year_in_the_database(self, ally):
         PledgeFactory(user=ally)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import translation
 
 from wagtail_allyship.models import (
     AllyRegistration,
@@ -17,6 +18,12 @@ from wagtail_allyship.models import (
 from wagtail_allyship.permissions import is_coordinator
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    yield
+    translation.deactivate()  # a request to /fr/ or /ar/ leaves its language active
 
 
 def test_demo_has_the_pledge_pages_allies_and_coordinators(demo_content, client):

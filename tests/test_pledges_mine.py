@@ -7,7 +7,7 @@ import json
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import (
     AllyRegistrationFactory,
@@ -39,6 +39,7 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+    translation.deactivate()  # a request to /fr/ or /ar/ leaves its language active
 
 
 @pytest.fixture
@@ -243,8 +244,18 @@ class TestProgress:
             ({"status": "nonsense", "note": "x"}, "Select a valid choice"),
             ({"status": "done", "note": "x", "date": "future"}, "That day is still to come"),
             ({"status": "done", "note": "x", "date": "past"}, "before you made this pledge"),
+            ({"status": "done", "note": "x" * 2001}, "2000 characters or fewer"),
         ],
-        ids=["bad date", "no date", "no change", "no status", "bad status", "future", "past"],
+        ids=[
+            "bad date",
+            "no date",
+            "no change",
+            "no status",
+            "bad status",
+            "future",
+            "past",
+            "note too long",
+        ],
     )
     def test_invalid_progress_saves_nothing(self, ally_client, mine, pledge, data, message):
         commitment = pledge.commitments.get(position=1)

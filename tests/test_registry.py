@@ -364,3 +364,39 @@ class TestRegistrationRules:
         registration = ally("Ada", "Lovelace", tree["kent"])
         html = coordinator_client.get(url("inspect", registration.pk)).content.decode()
         assert "Ada Lovelace" in html and registration.user.email in html
+
+
+class TestNoNamesOutsideTheRegistry:
+    """Editors who manage units must not learn who the allies are."""
+
+    @pytest.fixture
+    def unit_editor(self, client):
+        editor = UserFactory(
+            permissions=[
+                "wagtailadmin.access_admin",
+                "wagtail_allyship.view_organisationunit",
+                "wagtail_allyship.change_organisationunit",
+                "wagtail_allyship.delete_organisationunit",
+            ]
+        )
+        client.force_login(editor)
+        return client
+
+    def unit_url(self, name, *args):
+        return reverse(f"wagtailsnippets_wagtail_allyship_organisationunit:{name}", args=args)
+
+    def test_usage_and_delete_views_do_not_name_allies(self, unit_editor, tree):
+        ally("Ada", "Lovelace", tree["kent"])
+        for view in ("usage", "delete", "edit"):
+            response = unit_editor.get(self.unit_url(view, tree["kent"].pk), follow=True)
+            assert response.status_code == 200, view
+            assert "Lovelace" not in response.content.decode(), view
+
+    def test_refused_delete_counts_allies_without_naming_them(self, unit_editor, tree):
+        ally("Ada", "Lovelace", tree["kent"])
+        ally("Alan", "Turing", tree["kent"])
+        response = unit_editor.post(self.unit_url("delete", tree["kent"].pk), follow=True)
+        html = response.content.decode()
+        assert "Lovelace" not in html and "Turing" not in html
+        assert "2 ally registrations" in html
+        tree["kent"].refresh_from_db()

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from tests.factories import (
@@ -48,6 +48,7 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+    translation.deactivate()  # a request to /fr/ or /ar/ leaves its language active
 
 
 @pytest.fixture

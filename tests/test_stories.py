@@ -7,11 +7,10 @@ from datetime import date, timedelta
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.embeds.exceptions import EmbedNotFoundException
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -38,11 +37,11 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    """Wagtail caches each site's root paths; another module's sites must not leak in."""
-    cache.clear()
+def default_language():
+    """Requests for French or Arabic pages leave that language active in the thread; the next
+    test starts in the default language again."""
     yield
-    cache.clear()
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -158,6 +157,7 @@ class TestIndex:
             ({"topic": "abc"}, "There is no such topic"),
             ({"topic": "99999"}, "There is no such topic"),
             ({"unit": "x'; --"}, "There is no such unit"),
+            ({"unit": "9" * 30}, "There is no such unit"),
             ({"year": "1999"}, "There are no stories from that year"),
             ({"year": "twenty"}, "There are no stories from that year"),
         ],
@@ -409,6 +409,13 @@ class TestStoryPage:
         story.image_is_decorative = True
         story.clean()
 
+    def test_copy_keeps_topics(self, index):
+        topic = TopicFactory(name="Mentoring")
+        story = GoodPracticeStoryPageFactory(parent=index, topics=[topic])
+        copy = story.copy(update_attrs={"slug": "copy", "title": "Copy"})
+        assert copy.topics == [topic]
+        assert GoodPracticeStoryTopic.objects.count() == 2
+
     def test_translation_maps_topics_and_unit(self, index, locales):
         topic = TopicFactory(name="Mentoring")
         unit = OrganisationUnitFactory(name="Essex Police")
@@ -477,6 +484,25 @@ class TestAdmin:
         errors = response.context["form"].errors
         assert {"organisation_name", "date"} <= set(errors)
         assert not GoodPracticeStoryPage.objects.exists()
+
+    def test_admin_preview(self, admin_client, index):
+        topic = TopicFactory(name="Mentoring")
+        story = GoodPracticeStoryPageFactory(parent=index)
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[story.pk])
+        assert admin_client.post(url, self.form_data(index, topic)).json()["is_valid"]
+        html = admin_client.get(url).content.decode()
+        assert "Mentoring that works" in html and "<li>Mentoring</li>" in html
+        index_url = reverse("wagtailadmin_pages:preview_on_edit", args=[index.pk])
+        data = nested_form_data(
+            {
+                "title": "Stories draft",
+                "slug": "stories",
+                "introduction": rich_text(""),
+                "comments": inline_formset([]),
+            }
+        )
+        assert admin_client.post(index_url, data).json()["is_valid"]
+        assert "Stories draft" in admin_client.get(index_url).content.decode()
 
     def test_cannot_add_a_story_outside_an_index(self, admin_client, home):
         response = admin_client.get(self.add_url(home))

@@ -20,6 +20,7 @@ REQUIRED_APPS = {
     "wagtail_localize.locales": "managing languages (in place of wagtail.locales)",
     "taggit": "free-form tags on resources",
     "modelcluster": "pages with inline lists",
+    "wagtail.images": "the images of good-practice stories",
 }
 
 

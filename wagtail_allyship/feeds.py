@@ -8,10 +8,14 @@ both as HTML, and editors' text must show as text.
 
 from __future__ import annotations
 
+from html import unescape
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
+
+from .conf import get_setting
 
 
 class StoryFeed(Feed):
@@ -38,13 +42,10 @@ class StoryFeed(Feed):
         return self.request.build_absolute_uri(self.request.path)
 
     def description(self, obj) -> str:
-        return strip_tags(obj.introduction) or _("New good-practice stories from %(site)s.") % {
-            "site": obj.title
-        }
+        introduction = unescape(strip_tags(obj.introduction)).strip()
+        return introduction or _("New good-practice stories from %(site)s.") % {"site": obj.title}
 
     def items(self, obj):
-        from .conf import get_setting
-
         return list(obj.stories()[: get_setting("STORY_FEED_ITEMS")])
 
     def item_title(self, item) -> str:

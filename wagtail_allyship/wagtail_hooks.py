@@ -13,9 +13,13 @@ from wagtail.snippets.models import register_snippet
 
 from .models import OrganisationUnit, RecruitmentArticlePage
 from .views import recruitment as recruitment_views
+from .views.registry import refuse_deleting_units_with_allies
 from .viewsets import AllyshipViewSetGroup
 
 register_snippet(AllyshipViewSetGroup)
+
+# Before the general refusal below, which would name the allies of a unit in use.
+hooks.register("before_delete_snippet", refuse_deleting_units_with_allies, order=-1)
 
 
 @hooks.register("register_admin_urls")

@@ -64,6 +64,12 @@ def fill_standard_page(visitor: Visitor, title: str) -> None:
     fill_rich_text(visitor, "body", "Written in the browser journey.")
 
 
+def fill_nothing(visitor: Visitor, title: str) -> None:
+    """For page types whose only required field is the title: let Wagtail derive the slug."""
+    visitor.page.locator("#id_title").press("Tab")
+    visitor.page.wait_for_function("() => document.querySelector('#id_slug').value !== ''")
+
+
 def fill_organisation_unit(visitor: Visitor, name: str) -> None:
     page = visitor.page
     page.locator("#id_name").fill(name)
@@ -77,6 +83,7 @@ def fill_organisation_unit(visitor: Visitor, name: str) -> None:
 
 PAGE_FORMS = [
     PageForm("intranet.standardpage", fill_standard_page, expected_text="Written in the browser"),
+    PageForm("wagtail_allyship.glossarypage", fill_nothing),
 ]
 
 SNIPPET_FORMS = [

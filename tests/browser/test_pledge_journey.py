@@ -7,6 +7,7 @@ sign-up form. Every page on the way, the error summary included, is checked with
 from __future__ import annotations
 
 import datetime
+import re
 
 COMMITMENTS = [
     ("personal", "Mentor a colleague who is studying for promotion", "Ten sessions held"),
@@ -56,10 +57,30 @@ def test_ally_signs_up_pledges_and_logs_progress(visitor_for):
     assert "The pledge of Luca Local" in page.locator("h1").inner_text()
 
     visitor.follow(nav.get_by_role("link", name="My allyship"))
-    visitor.follow(page.get_by_role("link", name="Log progress: Commitment 1"))
+    # The link's name ends with the commitment, in visually hidden text.
+    visitor.follow(page.get_by_role("link", name=re.compile(r"^Log progress\W+Commitment 1$")))
     page.get_by_label("In progress").check()
     page.get_by_label("What happened?").fill("First session held with my mentee.")
     visitor.follow(page.get_by_role("button", name="Log progress"))
     assert "Your progress is logged." in page.locator(".allyship-messages").inner_text()
     assert "First session held with my mentee." in page.locator("main").inner_text()
     assert "In progress" in page.locator("main").inner_text()
+
+
+def test_coordinator_keeps_the_registry(visitor_for):
+    visitor = visitor_for("coordinator")
+    page = visitor.page
+    visitor.visit("/admin/snippets/wagtail_allyship/allyregistration/")
+    assert page.get_by_role("link", name="Alex Ally").count() >= 1
+    visitor.visit("/admin/snippets/wagtail_allyship/allyregistration/units/")
+    assert "Northshire Police" in page.locator("main table").inner_text()
+    visitor.follow(page.locator("main table").get_by_role("link", name="Northshire Police"))
+    assert "Dev Patel" in page.locator("main").inner_text()
+    assert "Morgan Reid" not in page.locator("main").inner_text()
+
+
+def test_local_editor_cannot_open_the_registry(visitor_for):
+    visitor = visitor_for("local-editor")
+    visitor.visit("/admin/snippets/wagtail_allyship/allyregistration/")
+    assert visitor.path == "/admin/"
+    assert "Alex Ally" not in visitor.page.locator("main").inner_text()

@@ -439,19 +439,23 @@ def save_pledge(
 class ProgressForm(forms.ModelForm):
     """A step in a commitment's progress log: a status, a note and the day it happened."""
 
+    note = forms.CharField(
+        label=_("What happened?"),
+        max_length=2000,
+        required=False,
+        widget=text_area(4),
+        help_text=_("A sentence or two, e.g. 'second mentoring session held'."),
+        error_messages={
+            "max_length": _("Keep the note to %(limit_value)d characters or fewer."),
+        },
+    )
+
     class Meta:
         model = CommitmentUpdate
         fields = ["status", "note", "date"]
-        widgets = {"status": forms.RadioSelect, "note": text_area(4)}
-        labels = {
-            "status": _("Where does it stand?"),
-            "note": _("What happened?"),
-            "date": _("Date"),
-        }
-        help_texts = {
-            "note": _("A sentence or two, e.g. 'second mentoring session held'."),
-            "date": _("When it happened. Today, unless you are catching up."),
-        }
+        widgets = {"status": forms.RadioSelect}
+        labels = {"status": _("Where does it stand?"), "date": _("Date")}
+        help_texts = {"date": _("When it happened. Today, unless you are catching up.")}
         error_messages = {
             "date": {
                 "required": _("Give the date it happened."),
@@ -470,7 +474,6 @@ class ProgressForm(forms.ModelForm):
         self.fields["date"].widget = date_input(
             min=self.earliest.isoformat(), max=today.isoformat()
         )
-        self.fields["note"].max_length = 2000
 
     def clean_date(self):
         date = self.cleaned_data["date"]

@@ -405,24 +405,6 @@ class AwarenessDate(TranslatableMixin, models.Model):
                 "The event ends on a later day: give the time it ends, or clear the end date."
             )
         return errors
-        try:
-            self.event_times()
-        except recurrence.EndBeforeStartError:
-            field = "ends_on" if self.ends_on and self.ends_on < self.starts_on else "end_time"
-            errors[field] = _("The event ends before it starts. Check the end date and time.")
-        except recurrence.MissingEndTimeError:
-            errors["end_time"] = _(
-                "The event ends on a later day: give the time it ends, or clear the end date."
-            )
-        except recurrence.NonExistentTimeError as error:
-            field = "start_time" if str(self.starts_on) in str(error) else "end_time"
-            if field == "end_time" and self.ends_on not in (None, self.starts_on):
-                field = "end_time"
-            errors[field] = _(
-                "This time does not exist in %(zone)s on that day, because the clocks go "
-                "forward. Choose a time an hour later."
-            ) % {"zone": self.time_zone}
-        return errors
 
     # Dates
 
@@ -596,9 +578,6 @@ class CalendarPage(RoutablePageMixin, AllyshipPageMixin, Page):
     def topics(self):
         return Topic.objects.filter(locale_id=self.locale_id)
 
-    def today(self) -> date:
-        return timezone.localdate()
-
     def upcoming_items(
         self, topic: Topic | None = None, now: datetime | None = None
     ) -> list[tuple[date, list[CalendarItem]]]:
@@ -623,6 +602,7 @@ class CalendarPage(RoutablePageMixin, AllyshipPageMixin, Page):
         return recurrence.group_by_month(items, key=lambda item: max(item.start, today))
 
     def past_items(self, topic: Topic | None = None, now: datetime | None = None):
+        """The latest one-off entries that are over, latest first (one query)."""
         entries = self.entries().past(now)
         if topic is not None:
             entries = entries.filter(topic=topic)
@@ -688,7 +668,6 @@ class CalendarPage(RoutablePageMixin, AllyshipPageMixin, Page):
             {
                 "filter_form": form,
                 "topic": topic,
-                "topics": list(form.fields["topic"].queryset),
                 "month_groups": month_groups,
                 "past_items": past,
                 "feed_url": self.feed_url(request) + (f"?topic={topic.pk}" if topic else ""),

@@ -110,6 +110,10 @@ class AllyRegistration(models.Model):
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    #: Keep registrations out of Wagtail's reference index, so that the "usage" of a unit
+    #: does not list allies by name to editors who are not coordinators.
+    wagtail_reference_index_ignore = True
+
     panels = [
         FieldPanel("user"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("role")]),

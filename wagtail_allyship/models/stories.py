@@ -28,6 +28,7 @@ from wagtail.search import index
 
 from ..blocks import EMBEDS_CONTEXT_KEY, SHORT_TEXT_FEATURES, StoryBodyBlock, prefetch_embeds
 from ..conf import get_setting
+from ..feeds import StoryAtomFeed, StoryFeed
 from .base import AllyshipPageMixin
 from .topics import Topic
 from .units import OrganisationUnit
@@ -390,12 +391,8 @@ class GoodPracticeIndexPage(RoutablePageMixin, AllyshipPageMixin, Page):
 
     @path("feed/", name="rss_feed")
     def rss_feed(self, request):
-        from ..feeds import StoryFeed
-
         return StoryFeed(self, request)(request)
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
-        from ..feeds import StoryAtomFeed
-
         return StoryAtomFeed(self, request)(request)

@@ -45,7 +45,12 @@ from ..models import (
     PledgeWallPage,
     SentReminder,
 )
-from ..models.pledges import MAX_COMMITMENTS, current_programme_year, display_name
+from ..models.pledges import (
+    MAX_COMMITMENTS,
+    current_programme_year,
+    display_name,
+    programme_year_label,
+)
 from ..permissions import can_view_pledge, is_coordinator
 
 # Helpers ------------------------------------------------------------------------------
@@ -203,11 +208,11 @@ def pledge_form(page: PledgePage, request) -> HttpResponse:
                     "Your pledge for %(year)s had already been saved, so nothing was changed. "
                     "Here it is: check it and save again if you want to change it."
                 )
-                % {"year": pledge.year_label if pledge else year},
+                % {"year": programme_year_label(year)},
             )
             return personal(redirect(page_url(page, request)))
 
-    pledge_form = PledgeForm(data, instance=pledge or Pledge(user=user, programme_year=year))
+    sharing_form = PledgeForm(data, instance=pledge or Pledge(user=user, programme_year=year))
     formset = formset_class(
         data,
         instance=pledge or Pledge(user=user, programme_year=year),
@@ -217,12 +222,12 @@ def pledge_form(page: PledgePage, request) -> HttpResponse:
         form_kwargs={"today": today, "carried_over": carry_choices},
     )
 
-    if data is not None and pledge_form.is_valid() and formset.is_valid():
+    if data is not None and sharing_form.is_valid() and formset.is_valid():
         try:
             saved = save_pledge(
                 user=user,
                 year=year,
-                pledge_form=pledge_form,
+                pledge_form=sharing_form,
                 formset=formset,
                 renewed_from=previous,
             )
@@ -230,8 +235,8 @@ def pledge_form(page: PledgePage, request) -> HttpResponse:
             messages.info(
                 request,
                 _(
-                    "Your pledge for this year had already been saved, so nothing was changed. "
-                    "Here it is."
+                    "Your pledge had already been saved in the meantime, so nothing was "
+                    "changed. Here it is as it is now."
                 ),
             )
             return personal(redirect(page_url(page, request)))
@@ -243,7 +248,7 @@ def pledge_form(page: PledgePage, request) -> HttpResponse:
         )
         return personal(redirect(page_url(page, request)))
 
-    labelled = [(_("Who can see your pledge"), pledge_form)]
+    labelled = [(_("Who can see your pledge"), sharing_form)]
     for number, form in enumerate(formset.forms, start=1):
         labelled.append((_("Commitment %(number)d") % {"number": number}, form))
     errors = error_summary(*labelled)
@@ -269,7 +274,7 @@ def pledge_form(page: PledgePage, request) -> HttpResponse:
             "previous": previous,
             "carried": carried,
             "year_label": pledge.year_label if pledge else Pledge(programme_year=year).year_label,
-            "pledge_form": pledge_form,
+            "pledge_form": sharing_form,
             "formset": formset,
             "errors": errors,
             "sign_up_url": subpage_url(page, request, "sign_up"),

@@ -12,12 +12,14 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 import django_filters
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -259,6 +261,54 @@ class UnitCountsView(CoordinatorsOnlyMixin, WagtailAdminTemplateMixin, TemplateV
             }
         )
         return context
+
+
+# Deleting a unit that allies are registered in --------------------------------------
+
+
+def refuse_deleting_units_with_allies(request, instances):
+    """Refuse to delete units in use, counting registered allies without naming them.
+
+    It runs before the general "unit in use" refusal, which names everything that uses a
+    unit: the editors who manage units need not be coordinators, so they must not learn who
+    the allies are. Without allies among the users of the units, it leaves the refusal to
+    that hook.
+    """
+    from ..wagtail_hooks import describe
+
+    units = [unit for unit in instances if isinstance(unit, OrganisationUnit)]
+    counts = {
+        row["unit"]: row["number"]
+        for row in AllyRegistration.objects.filter(unit__in=units)
+        .values("unit")
+        .annotate(number=Count("pk"))
+        .order_by()
+    }
+    if not counts:
+        return None
+    refusals = []
+    for unit in units:
+        others = [
+            obj for obj in unit.blocking_references() if not isinstance(obj, AllyRegistration)
+        ]
+        allies = counts.get(unit.pk, 0)
+        if not others and not allies:
+            continue
+        parts = [describe(obj) for obj in others[:5]]
+        if len(others) > 5:
+            parts.append(_("%(count)d more") % {"count": len(others) - 5})
+        if allies:
+            parts.append(
+                ngettext("%(count)d ally registration", "%(count)d ally registrations", allies)
+                % {"count": allies}
+            )
+        refusals.append(
+            _("“%(unit)s” cannot be deleted because it is still used by: %(users)s.")
+            % {"unit": unit, "users": ", ".join(parts)}
+        )
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(OrganisationUnit.snippet_viewset.get_url_name("list"))
 
 
 # The chooser: Wagtail offers one for every snippet; this one only to coordinators ------
