@@ -362,6 +362,8 @@ def build_pledges(ctx: BuildContext) -> int:
             AllyRegistration(user=user, unit=units[i % len(units)], role="Officer")
             for i, user in enumerate(users)
         )
+        # The measuring ally is registered, so the pledge page shows its form, not sign-up.
+        AllyRegistration.objects.create(user=ctx.user("ally"), unit=units[0], role="Officer")
     now = timezone.now()
     year = current_programme_year()
     pledges = Pledge.objects.bulk_create(
