@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 import threading
+from unittest import mock
 
 import pytest
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -546,6 +547,43 @@ class TestQueries:
         Commitment.objects.filter(pledge__user=ally).update(status=CommitmentStatus.IN_PROGRESS)
         CommitmentFactory(pledge=Pledge.objects.get(user=ally), position=2)
         assert (measure(page.url), measure(page.url + "sign-up/")) == few
+
+
+@pytest.mark.django_db
+class TestSignUpRetriesADeadlock:
+    """A deadlock between two first sign-ups rolls the loser back; its save tries again."""
+
+    def save(self, user, outside_a_transaction: bool):
+        from wagtail_allyship.forms.pledges import SignUpForm
+
+        unit = OrganisationUnitFactory()
+        form = SignUpForm({"unit": unit.pk, "role": "PC"}, locale_id=unit.locale_id)
+        assert form.is_valid(), form.errors
+        real = AllyRegistration.objects.update_or_create
+        calls = []
+
+        def deadlock_once(**kwargs):
+            calls.append(kwargs)
+            if len(calls) == 1:
+                raise OperationalError(1213, "Deadlock found when trying to get lock")
+            return real(**kwargs)
+
+        database = mock.Mock(in_atomic_block=not outside_a_transaction)
+        with (
+            mock.patch.object(AllyRegistration.objects, "update_or_create", deadlock_once),
+            mock.patch.object(transaction, "get_connection", return_value=database),
+        ):
+            return form.save(user=user), calls
+
+    def test_tries_again_in_its_own_transaction(self):
+        user = UserFactory()
+        registration, calls = self.save(user, outside_a_transaction=True)
+        assert len(calls) == 2
+        assert AllyRegistration.objects.get(user=user) == registration
+
+    def test_does_not_retry_inside_a_callers_transaction(self):
+        with pytest.raises(OperationalError):
+            self.save(UserFactory(), outside_a_transaction=False)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -11,7 +11,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -106,10 +106,16 @@ class SignUpForm(forms.ModelForm):
         }
         if self.cleaned_data.get("status"):
             defaults["status"] = self.cleaned_data["status"]
-        registration, _created = AllyRegistration.objects.update_or_create(
-            user=user, defaults=defaults
-        )
-        return registration
+        # On MariaDB/MySQL two first sign-ups at the same instant can deadlock: both lock the
+        # gap where the row would go, then both insert. The database rolls the loser back
+        # whole, so trying again is safe and finds the winner's row to update.
+        retries = 0 if transaction.get_connection().in_atomic_block else 4
+        for _retry in range(retries):
+            try:
+                return AllyRegistration.objects.update_or_create(user=user, defaults=defaults)[0]
+            except OperationalError:
+                continue
+        return AllyRegistration.objects.update_or_create(user=user, defaults=defaults)[0]
 
 
 # The pledge ---------------------------------------------------------------------------
