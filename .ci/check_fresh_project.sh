@@ -32,6 +32,9 @@ INSTALLED_APPS = [
 WAGTAIL_I18N_ENABLED = True
 if _os.environ.get("DATABASE_URL"):
     DATABASES = {"default": _dj_database_url.parse(_os.environ["DATABASE_URL"])}
+# Wagtail's search index on PostgreSQL needs this app, as Wagtail's own docs say.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
 PY
 for app in taggit modelcluster; do
   grep -q "\"$app\"" hostsite/settings/base.py || { echo "wagtail start template lacks $app"; exit 1; }

@@ -34,4 +34,10 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 INSTALLED_APPS = list(INSTALLED_APPS)
+# Wagtail's search index on PostgreSQL needs it (the example intranet adds it the same way).
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and "django.contrib.postgres" not in INSTALLED_APPS
+):
+    INSTALLED_APPS.append("django.contrib.postgres")
 MIDDLEWARE = list(MIDDLEWARE)

@@ -77,6 +77,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
     DATABASES["default"].setdefault("OPTIONS", {})["charset"] = "utf8mb4"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL's full-text fields, which live in this app.
+    INSTALLED_APPS.append("django.contrib.postgres")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several requests may write at once (publishing fires a few writes): wait, don't fail.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
