@@ -730,3 +730,68 @@ def test_demo_has_calendar_and_stories_in_three_languages(demo_content, client):
     arabic_index = GoodPracticeIndexPage.objects.get(locale__language_code="ar")
     html = client.get(arabic_index.url).content.decode()
     assert 'dir="rtl"' in html and "حلقات الإرشاد في نورثشاير" in html
+
+
+class TestRfc5545:
+    """The files read back with ``ical``, a strict parser independent of the library that wrote
+    them (the one Home Assistant's calendar uses), and checked line by line against the RFC."""
+
+    def strict(self, response):
+        from ical.calendar_stream import IcsCalendarStream
+
+        assert response.status_code == 200
+        body = response.content
+        lines = body.split(b"\r\n")
+        assert lines[-1] == b"", "the file ends with CRLF"
+        for line in lines[:-1]:
+            # Lines are folded at 75 octets; a bare LF or CR would break every client.
+            assert len(line) <= 75, line
+            assert b"\n" not in line and b"\r" not in line
+        return IcsCalendarStream.calendar_from_ics(body.decode("utf-8"))
+
+    def test_feed_is_strictly_valid_and_recurs_as_intended(self, client, calendar_page):
+        AwarenessDateFactory(title="Leap", month=2, day=29, description="x" * 300)
+        AwarenessDateFactory(title="16 days", month=11, day=25, end_month=12, end_day=10)
+        AwarenessDateFactory(title="يوم المرأة العالمي; مع, فواصل \\ وخط مائل", month=3, day=8)
+        EventFactory(
+            title="Lunch talk",
+            starts_on=date(2030, 7, 1),
+            start_time=time(12, 30),
+            end_time=time(13, 30),
+            time_zone="America/New_York",
+        )
+        calendar = self.strict(client.get(calendar_page.url + "ics/"))
+        events = {event.summary: event for event in calendar.events}
+        assert len(events) == 4
+        arabic = "يوم المرأة العالمي; مع, فواصل \\ وخط مائل"
+        assert arabic in events
+
+        def starts(title, first, last):
+            occurrences = calendar.timeline.overlapping(first, last)
+            return [event.dtstart for event in occurrences if event.summary == title]
+
+        # 29 February falls on the last day of February in other years.
+        assert starts("Leap", date(2031, 1, 1), date(2033, 1, 1)) == [
+            date(2031, 2, 28),
+            date(2032, 2, 29),
+        ]
+        sixteen = [
+            event
+            for event in calendar.timeline.overlapping(date(2031, 1, 1), date(2032, 1, 1))
+            if event.summary == "16 days"
+        ]
+        assert [(event.dtstart, event.dtend) for event in sixteen] == [
+            (date(2031, 11, 25), date(2031, 12, 11))
+        ]
+        talk = events["Lunch talk"]
+        assert talk.dtstart.astimezone(UTC) == datetime(2030, 7, 1, 16, 30, tzinfo=UTC)
+        assert talk.dtend - talk.dtstart == timedelta(hours=1)
+        assert [tz.tz_id for tz in calendar.timezones] == ["America/New_York"]
+        assert all(event.uid and event.dtstamp for event in calendar.events)
+
+    def test_single_event_is_strictly_valid(self, client, calendar_page):
+        session = SessionFactory(title="Good practice: mentoring, coaching; sponsorship")
+        calendar = self.strict(client.get(calendar_page.event_download_url(session)))
+        [event] = calendar.events
+        assert event.summary == "Good practice: mentoring, coaching; sponsorship"
+        assert event.uid and event.dtstamp and event.dtend > event.dtstart

@@ -76,6 +76,9 @@ def test_ally_sees_home_in_three_languages(demo, client, django_assert_max_num_q
     html = response.content.decode()
     assert '<html lang="en" dir="ltr">' in html
     assert 'hreflang="fr"' in html and 'hreflang="ar"' in html
+    # The calendar's next good-practice session, through the package's template tag.
+    assert "Next good-practice session" in html
+    assert "Good-practice session: mentoring that lasts" in html
     arabic = client.get("/ar/").content.decode()
     assert '<html lang="ar" dir="rtl">' in arabic
     assert "الصفحة الرئيسية" in arabic
