@@ -128,6 +128,81 @@ class TestAllyAction:
         assert counts[0] == counts[1], counts
 
 
+class TestReordering:
+    """Drag-and-drop in the actions list moves an action among its own kind and language."""
+
+    @pytest.fixture
+    def catalogue(self, locales):
+        def make(kind, locale, *titles):
+            return [AllyActionFactory(kind=kind, locale=locale, title=title) for title in titles]
+
+        return {
+            "everyday": make(ActionKind.EVERYDAY, locales["en"], "E1", "E2", "E3"),
+            "structural": make(ActionKind.STRUCTURAL, locales["en"], "S1", "S2"),
+            "french": make(ActionKind.EVERYDAY, locales["fr"], "F1", "F2", "F3"),
+        }
+
+    @staticmethod
+    def orders(actions):
+        return [AllyAction.objects.get(pk=action.pk).order for action in actions]
+
+    @staticmethod
+    def titles(kind, locale):
+        return list(
+            AllyAction.objects.filter(kind=kind, locale=locale)
+            .order_by("order")
+            .values_list("title", flat=True)
+        )
+
+    def move(self, client, action, position):
+        response = client.post(snippet_url("reorder", action.pk) + f"?position={position}")
+        assert response.status_code == 200
+        return response
+
+    def test_moving_changes_only_its_kind_and_language(self, admin_client, catalogue, locales):
+        # The list shows one language grouped by kind: E1 E2 E3 S1 S2. E3 goes to the top.
+        self.move(admin_client, catalogue["everyday"][2], 0)
+        assert self.titles(ActionKind.EVERYDAY, locales["en"]) == ["E3", "E1", "E2"]
+        assert self.orders(catalogue["everyday"]) == [2, 3, 1]
+        assert self.orders(catalogue["structural"]) == [1, 2]
+        assert self.orders(catalogue["french"]) == [1, 2, 3]
+
+    def test_moving_down_within_a_later_kind(self, admin_client, catalogue, locales):
+        # S1 sits at row 3 of E1 E2 E3 S1 S2; dropping it on row 4 puts it after S2.
+        self.move(admin_client, catalogue["structural"][0], 4)
+        assert self.titles(ActionKind.STRUCTURAL, locales["en"]) == ["S2", "S1"]
+        assert self.orders(catalogue["everyday"]) == [1, 2, 3]
+        assert self.orders(catalogue["french"]) == [1, 2, 3]
+
+    def test_dropping_among_another_kind_stops_at_the_edge(self, admin_client, catalogue, locales):
+        self.move(admin_client, catalogue["everyday"][0], 4)
+        assert self.titles(ActionKind.EVERYDAY, locales["en"]) == ["E2", "E3", "E1"]
+        self.move(admin_client, catalogue["structural"][1], 0)
+        assert self.titles(ActionKind.STRUCTURAL, locales["en"]) == ["S2", "S1"]
+
+    def test_reordering_a_translation(self, admin_client, catalogue, locales):
+        self.move(admin_client, catalogue["french"][0], 2)
+        assert self.titles(ActionKind.EVERYDAY, locales["fr"]) == ["F2", "F3", "F1"]
+        assert self.orders(catalogue["everyday"]) == [1, 2, 3]
+
+    def test_missing_position_moves_to_the_end_of_its_kind(self, admin_client, catalogue, locales):
+        admin_client.post(snippet_url("reorder", catalogue["everyday"][0].pk))
+        assert self.titles(ActionKind.EVERYDAY, locales["en"]) == ["E2", "E3", "E1"]
+        assert self.orders(catalogue["structural"]) == [1, 2]
+
+    def test_list_in_order_mode_groups_kinds(self, admin_client, catalogue):
+        response = admin_client.get(snippet_url("list"), {"ordering": "order"})
+        html = response.content.decode()
+        rows = [html.index(f">{title}<") for title in ("E1", "E2", "E3", "S1", "S2")]
+        assert rows == sorted(rows)
+
+    def test_reordering_needs_permission(self, client, catalogue):
+        client.force_login(UserFactory(permissions=["wagtailadmin.access_admin"]))
+        response = client.post(snippet_url("reorder", catalogue["everyday"][2].pk) + "?position=0")
+        assert response.status_code in (302, 403)
+        assert self.orders(catalogue["everyday"]) == [1, 2, 3]
+
+
 class TestProfilePage:
     def test_renders_every_part(self, admin_client, profile):
         AllyActionFactory(title="Share the airtime", order=2)

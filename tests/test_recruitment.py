@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import io
+import logging
 from unittest import mock
+from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.embeds.exceptions import EmbedNotFoundException
 from wagtail.embeds.models import Embed
 from wagtail.models import Page
@@ -166,8 +172,11 @@ class TestRendering:
         assert "A &amp; B" in html
 
     def test_unfilled_value_stays_visible(self, admin_client, home):
-        unit = OrganisationUnitFactory(contact_email="")
+        """A unit that loses a value after its page went live: the token shows, not a gap."""
+        unit = OrganisationUnitFactory()
         page = RecruitmentArticlePageFactory(parent=home, unit=unit)
+        unit.contact_email = ""
+        unit.save()
         html = admin_client.get(page.url).content.decode()
         assert "[CONTACT EMAIL]" in html
         assert "mailto:" not in html
@@ -406,6 +415,186 @@ class TestValidation:
         assert page.unit is None
 
 
+class TestPublishingPaths:
+    """Whichever way a local version is published, a value its unit lacks stops it."""
+
+    @pytest.fixture
+    def kent(self):
+        return OrganisationUnitFactory(name="Kent Police", contact_email="")
+
+    @pytest.fixture
+    def incomplete(self, home, kent):
+        return RecruitmentArticlePageFactory(parent=home, unit=kent, slug="kent", publish=False)
+
+    @staticmethod
+    def assert_unpublished(page):
+        page.refresh_from_db()
+        assert not page.live
+        assert page.live_revision_id is None and page.first_published_at is None
+
+    @staticmethod
+    def messages_of(response):
+        return [str(message) for message in response.context["messages"]]
+
+    def test_revision_publish_is_refused(self, incomplete, kent):
+        with pytest.raises(ValidationError) as error:
+            incomplete.get_latest_revision().publish()
+        assert isinstance(error.value, PermissionDenied)
+        message = error.value.message_dict["unit"][0]
+        assert "[CONTACT EMAIL]" in message and "Kent Police" in message
+        assert "contact email" in message
+        self.assert_unpublished(incomplete)
+        kent.contact_email = "allies@kent.example.org"
+        kent.save()
+        incomplete.get_latest_revision().publish()
+        incomplete.refresh_from_db()
+        assert incomplete.live
+
+    def test_refusal_message_is_translated(self, incomplete):
+        with mock.patch("wagtail_allyship.models.recruitment.ngettext") as ngettext:
+            ngettext.return_value = "Publication impossible : %(tokens)s, %(unit)s, %(fields)s"
+            with pytest.raises(ValidationError) as error:
+                incomplete.get_latest_revision().publish()
+        assert error.value.messages == [
+            "Publication impossible : [CONTACT EMAIL], Kent Police, contact email"
+        ]
+
+    def test_a_draft_with_a_filled_unit_still_publishes(self, home, unit):
+        page = RecruitmentArticlePageFactory(parent=home, unit=unit, publish=False)
+        page.get_latest_revision().publish()
+        page.refresh_from_db()
+        assert page.live
+
+    def bulk_publish(self, client, *pages, **data):
+        url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+        query = "&".join(f"id={page.pk}" for page in pages)
+        return client.post(f"{url}?{query}&next=/admin/", data, follow=True)
+
+    def test_bulk_publish_publishes_nothing(self, admin_client, home, incomplete):
+        complete = RecruitmentArticlePageFactory(
+            parent=home, unit=OrganisationUnitFactory(), slug="complete", publish=False
+        )
+        response = self.bulk_publish(admin_client, complete, incomplete)
+        assert response.status_code == 200
+        messages = self.messages_of(response)
+        assert any(
+            "Nothing was published" in m and "Kent Police" in m and "contact email" in m
+            for m in messages
+        ), messages
+        self.assert_unpublished(incomplete)
+        self.assert_unpublished(complete)
+
+    def test_bulk_publish_with_sub_pages(self, admin_client, home, kent):
+        section = home.add_child(instance=Page(title="Kent section", slug="kent-section"))
+        section.save_revision()
+        section.unpublish()
+        child = RecruitmentArticlePageFactory(parent=section, unit=kent, publish=False)
+        response = self.bulk_publish(admin_client, section, include_descendants="on")
+        assert any("Kent Police" in m for m in self.messages_of(response))
+        section.refresh_from_db()
+        assert not section.live
+        self.assert_unpublished(child)
+        # Without the sub-pages the section alone is published as usual.
+        response = self.bulk_publish(admin_client, section)
+        section.refresh_from_db()
+        assert section.live
+        self.assert_unpublished(child)
+
+    def test_bulk_publish_of_complete_pages_goes_ahead(self, admin_client, home, unit):
+        page = RecruitmentArticlePageFactory(parent=home, unit=unit, publish=False)
+        self.bulk_publish(admin_client, page)
+        page.refresh_from_db()
+        assert page.live
+
+    @pytest.fixture
+    def workflow(self, home):
+        from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+        workflow = Workflow.objects.create(name="Local review")
+        for order, name in enumerate(("Check wording", "Final approval")):
+            task = GroupApprovalTask.objects.create(name=name)
+            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+        WorkflowPage.objects.create(workflow=workflow, page=home)
+        return workflow
+
+    def approve_in_editor(self, client, page):
+        return client.post(
+            edit_url(page),
+            page_form(
+                page,
+                unit=page.unit_id,
+                body=[("rich_text", rich_text("<p>Write to [CONTACT EMAIL].</p>"))],
+                **{
+                    "action-workflow-action": "True",
+                    "workflow-action-name": "approve",
+                    "workflow-action-extra-data": "{}",
+                },
+            ),
+        )
+
+    def test_last_workflow_approval_in_editor_is_refused(
+        self, admin_client, superuser, workflow, incomplete
+    ):
+        state = workflow.start(incomplete, superuser)
+        # Approving the first task publishes nothing, so it is allowed.
+        response = self.approve_in_editor(admin_client, incomplete)
+        assert response.status_code == 302
+        state.refresh_from_db()
+        assert state.current_task_state.task.name == "Final approval"
+        # The last approval would publish: refused, with the reason next to the unit.
+        response = self.approve_in_editor(admin_client, incomplete)
+        assert response.status_code == 200
+        assert "contact email" in str(response.context["form"].errors["unit"])
+        state.refresh_from_db()
+        assert state.status == state.STATUS_IN_PROGRESS
+        assert state.current_task_state.status == "in_progress"
+        self.assert_unpublished(incomplete)
+
+    def test_workflow_approval_from_the_dashboard_is_refused(
+        self, admin_client, superuser, workflow, incomplete
+    ):
+        state = workflow.start(incomplete, superuser)
+        state.current_task_state.approve(user=superuser)
+        state.refresh_from_db()
+        task_state = state.current_task_state
+        url = reverse(
+            "wagtailadmin_pages:workflow_action", args=[incomplete.pk, "approve", task_state.pk]
+        )
+        response = admin_client.post(url, {"comment": ""}, follow=True)
+        assert response.status_code == 200
+        assert any("permission" in m for m in self.messages_of(response))
+        # The approval dialog posts in the background: it gets a refusal, not a server error.
+        response = admin_client.post(url, {"comment": ""}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+        assert response.status_code == 403
+        task_state.refresh_from_db()
+        state.refresh_from_db()
+        assert task_state.status == "in_progress"
+        assert state.status == state.STATUS_IN_PROGRESS
+        self.assert_unpublished(incomplete)
+
+    def test_scheduled_publishing_skips_the_page(self, home, incomplete, kent, caplog):
+        ready = RecruitmentArticlePageFactory(
+            parent=home, unit=OrganisationUnitFactory(), slug="ready", publish=False
+        )
+        now = timezone.now()
+        for page, minutes in ((incomplete, 10), (ready, 5)):
+            revision = page.get_latest_revision()
+            revision.approved_go_live_at = now - datetime.timedelta(minutes=minutes)
+            revision.save()
+        with caplog.at_level(logging.WARNING, logger="wagtail_allyship.models.recruitment"):
+            call_command("publish_scheduled", stdout=io.StringIO())
+        self.assert_unpublished(incomplete)
+        assert "contact email" in caplog.text
+        ready.refresh_from_db()
+        assert ready.live  # the command went on to the next page
+        # The page stays scheduled, and goes live once the unit has the value.
+        kent.contact_email = "allies@kent.example.org"
+        kent.save()
+        call_command("publish_scheduled", stdout=io.StringIO())
+        incomplete.refresh_from_db()
+        assert incomplete.live
+
+
 class TestAdmin:
     def test_create_template_through_admin(self, admin_client, home):
         url = reverse(
@@ -589,26 +778,163 @@ class TestTranslation:
         assert french.title == "Pourriez-vous être allié à [FORCE NAME] ?"
 
     @pytest.mark.parametrize(
-        "title,text",
+        "title,text,named",
         [
-            ("Pourriez-vous être allié ?", "Rejoignez les alliés de [FORCE NAME]."),
-            ("Allié à [FORCE NAME] ?", "Rejoignez les alliés de [FORCE NOM]."),
-            ("Allié à [ORGANISATION] ?", "Rejoignez les alliés de [FORCE NAME]."),
+            (
+                "Pourriez-vous être allié ?",
+                "Rejoignez les alliés de [FORCE NAME].",
+                {"title": ["[FORCE NAME]"]},
+            ),
+            (
+                "Allié à [FORCE NAME] ?",
+                "Rejoignez les alliés de [FORCE NOM].",
+                {"body": ["[FORCE NAME]", "[FORCE NOM]"]},
+            ),
+            (
+                "Allié à [ORGANISATION] ?",
+                "Rejoignez les alliés de [FORCE NAME].",
+                {"title": ["[FORCE NAME]"]},
+            ),
         ],
     )
-    def test_translation_dropping_a_token_is_refused(self, template, locales, title, text):
-        with pytest.raises(ValidationError) as error:
-            translate(template, locales["fr"], {self.TITLE: title, self.TEXT: text}, publish=False)
-        assert "[FORCE NAME]" in str(error.value) or "[FORCE NOM]" in str(error.value)
-        assert not template.has_translation(locales["fr"])
-
-    def test_refusal_is_shown_on_the_translated_string(self, template, locales):
+    def test_string_losing_a_token_is_refused(self, template, locales, title, text, named):
+        """The string is marked with a message naming the token; the page keeps the token."""
         from wagtail_localize.models import StringTranslation
 
-        with pytest.raises(ValidationError):
-            translate(template, locales["fr"], {self.TITLE: "Pourriez-vous être allié ?"})
-        # The refusal rolled back with everything else; the message names the token.
+        french = translate(
+            template, locales["fr"], {self.TITLE: title, self.TEXT: text}, publish=False
+        )
+        refused = StringTranslation.objects.filter(has_error=True)
+        assert {string.context.path.split(".")[0] for string in refused} == set(named)
+        for string in refused:
+            error = string.get_error()
+            for token in named[string.context.path.split(".")[0]]:
+                assert token in error
+        french.refresh_from_db()
+        assert "[FORCE NAME]" in french.title
+        assert "[FORCE NAME]" in french.body.raw_data[0]["value"]
+        assert "[FORCE NOM]" not in str(french.body.raw_data)
+
+    @pytest.fixture
+    def french_draft(self, template, locales):
+        """A French translation in progress, in wagtail-localize's editor."""
+        from wagtail_localize.models import Translation
+
+        strings = {
+            self.TITLE: "Pourriez-vous être allié à [FORCE NAME] ?",
+            self.TEXT: "Rejoignez les alliés de [FORCE NAME] dès aujourd'hui.",
+        }
+        french = translate(template, locales["fr"], strings, publish=False)
+        translation = Translation.objects.get(
+            source__object_id=template.translation_key, target_locale=locales["fr"]
+        )
+        return french, translation
+
+    def save_string(self, client, translation, source_text, value):
+        """Save one string as the translation editor does when the translator types it."""
+        segment = translation.source.stringsegment_set.get(string__data=source_text)
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        response = client.put(
+            url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    @pytest.mark.parametrize(
+        "value,named",
+        [
+            ("Rejoignez les alliés dès aujourd'hui.", ["[FORCE NAME]"]),
+            ("Rejoignez les alliés de [FORCE NOM].", ["[FORCE NAME]", "[FORCE NOM]"]),
+            ("Rejoignez les alliés de [force name].", ["[FORCE NAME]"]),
+        ],
+    )
+    def test_refusal_is_shown_on_the_translated_string(
+        self, admin_client, french_draft, value, named
+    ):
+        _french, translation = french_draft
+        saved = self.save_string(admin_client, translation, self.TEXT, value)
+        for token in named:
+            assert token in saved["error"]
+        assert "Copy it exactly as it is in the original" in saved["error"]
+        # Correcting the string clears the message.
+        saved = self.save_string(
+            admin_client, translation, self.TEXT, "Rejoignez les alliés de [FORCE NAME]."
+        )
+        assert saved["error"] is None
+
+    def test_refusal_message_is_translated(self, admin_client, french_draft):
+        _french, translation = french_draft
+        with mock.patch("wagtail_allyship.models.recruitment.ngettext") as ngettext:
+            ngettext.return_value = "Espace réservé perdu : %(tokens)s"
+            saved = self.save_string(admin_client, translation, self.TEXT, "Rejoignez-nous.")
+        assert saved["error"] == "Espace réservé perdu : [FORCE NAME]"
+
+    def test_publishing_in_the_editor_is_refused_until_fixed(
+        self, admin_client, french_draft, django_capture_on_commit_callbacks
+    ):
+        french, translation = french_draft
+        self.save_string(admin_client, translation, self.TEXT, "Rejoignez les alliés.")
+        revisions = french.revisions.count()
+        response = admin_client.post(edit_url(french), {"action": "publish"}, follow=True)
+        messages = [str(m) for m in response.context["messages"]]
+        assert any("1 translated string leaves out or changes a placeholder" in m for m in messages)
+        french.refresh_from_db()
+        assert not french.live
+        assert french.revisions.count() == revisions
+
+        self.save_string(admin_client, translation, self.TEXT, "Rejoignez-nous à [FORCE NAME].")
+        with django_capture_on_commit_callbacks(execute=True):
+            admin_client.post(edit_url(french), {"action": "publish"})
+        french.refresh_from_db()
+        assert french.live
+        assert "Rejoignez-nous à [FORCE NAME]." in french.body.raw_data[0]["value"]
+
+    def test_paragraphs_of_one_text_block_are_told_apart(
+        self, admin_client, home, locales, django_capture_on_commit_callbacks
+    ):
+        """Of two paragraphs in one block, only the one that lost its token is marked."""
+        from wagtail_localize.models import Translation
+
+        template = RecruitmentArticlePageFactory(
+            parent=home,
+            slug="two-paragraphs",
+            body=[("rich_text", "<p>Allies of [FORCE NAME].</p><p>Ask [CONTACT NAME].</p>")],
+        )
+        translate(template, locales["fr"], {}, publish=False)
+        translation = Translation.objects.get(
+            source__object_id=template.translation_key, target_locale=locales["fr"]
+        )
+        first = self.save_string(
+            admin_client, translation, "Allies of [FORCE NAME].", "Alliés de [FORCE NAME]."
+        )
+        second = self.save_string(
+            admin_client, translation, "Ask [CONTACT NAME].", "Demandez au contact."
+        )
+        assert first["error"] is None
+        assert "[CONTACT NAME]" in second["error"]
+        french = template.get_translation(locales["fr"])
+        response = admin_client.post(edit_url(french), {"action": "publish"}, follow=True)
+        assert response.status_code == 200
+        assert any("leaves out or changes" in str(m) for m in response.context["messages"])
+        french.refresh_from_db()
+        assert not french.live
+
+    def test_other_pages_may_use_brackets_freely(self, admin_client, home, locales):
+        """Only recruitment articles have tokens; elsewhere ``[NOTE]`` is just text."""
+        from wagtail_localize.models import StringTranslation
+
+        other = home.add_child(instance=Page(title="Read the [NOTE] first", slug="note"))
+        other.save_revision().publish()
+        translate(other, locales["fr"], {"Read the [NOTE] first": "Lisez d'abord"})
         assert not StringTranslation.objects.filter(has_error=True).exists()
+
+    def test_edited_translation_losing_a_token_is_refused(self, french_draft):
+        """Outside wagtail-localize's strings, saving the page itself is refused."""
+        french, _translation = french_draft
+        french.title = "Pourriez-vous être allié ?"
+        with pytest.raises(ValidationError) as error:
+            french.save_revision()
+        assert "[FORCE NAME]" in error.value.message_dict["title"][0]
 
     def test_translated_local_version_uses_translated_unit(
         self, admin_client, home, template, unit, locales, django_capture_on_commit_callbacks

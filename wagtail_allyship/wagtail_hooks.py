@@ -7,11 +7,14 @@ from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from .models import OrganisationUnit, RecruitmentArticlePage
+from .models.recruitment import publishing_refusals, strings_losing_tokens
 from .views import recruitment as recruitment_views
 from .views.registry import refuse_deleting_units_with_allies
 from .viewsets import AllyshipViewSetGroup
@@ -75,6 +78,62 @@ def page_listing_more_buttons(page, user, next_url=None):
     button = _local_version_button(page, user)
     if button is not None:
         yield button
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_incomplete_local_versions(request, action_type, objects, action):
+    """Publish nothing in bulk if a local version among the pages lacks a value from its unit.
+
+    Without this, the page's own refusal would stop the bulk action halfway with an error
+    page; here the editor learns which pages to fix, and nothing changes.
+    """
+    if action_type != "publish":
+        return None
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    form = getattr(action, "cleaned_form", None)
+    include_descendants = bool(form and form.cleaned_data.get("include_descendants"))
+    refusals = publishing_refusals(
+        pages, include_descendants=include_descendants, user=request.user
+    )
+    if not refusals:
+        return None
+    for page, error in refusals:
+        title = page.specific_deferred.get_admin_display_title()
+        messages.error(
+            request,
+            _("Nothing was published. “%(page)s”: %(reason)s")
+            % {"page": title, "reason": error.messages[0]},
+        )
+    return redirect(action.next_url)
+
+
+@hooks.register("before_edit_page", order=-1)
+def refuse_publishing_translations_losing_tokens(request, page):
+    """In wagtail-localize's editor, refuse to publish a translation while a string lost a token.
+
+    wagtail-localize would publish the original wording in place of each such string; the
+    translator is told instead how many strings to correct (each is marked with its reason).
+    Runs before wagtail-localize's own hook, which takes over the edit view for translations.
+    """
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    if not isinstance(page.specific_deferred, RecruitmentArticlePage):
+        return None
+    strings = strings_losing_tokens(page)
+    if not strings:
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "Nothing was published: %(count)d translated string leaves out or changes a "
+            "placeholder. It is marked with the reason; correct it, then publish again.",
+            "Nothing was published: %(count)d translated strings leave out or change a "
+            "placeholder. Each is marked with the reason; correct them, then publish again.",
+            len(strings),
+        )
+        % {"count": len(strings)},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 def describe(obj) -> str:

@@ -9,11 +9,13 @@ translations.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models.signals import post_save
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +24,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import find_available_slug
 from wagtail.fields import StreamField
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Task
 from wagtail.search import index
 
 from .. import placeholders
@@ -34,6 +36,20 @@ from .units import OrganisationUnit
 
 #: Context key under which a page hands token values to templates and blocks.
 PLACEHOLDERS_CONTEXT_KEY = "allyship_placeholders"
+
+#: The ``log_action`` Wagtail's ``publish_scheduled`` command publishes revisions with.
+SCHEDULED_PUBLISH_ACTION = "wagtail.publish.scheduled"
+
+logger = logging.getLogger(__name__)
+
+
+class PublishingRefused(ValidationError, PermissionDenied):
+    """A local version cannot be published: its unit lacks a value one of its tokens needs.
+
+    It is a ``ValidationError`` so that callers and Wagtail's APIs report it as bad input,
+    and a ``PermissionDenied`` so that admin views which do not expect it (approving a
+    workflow task from the dashboard) refuse the request rather than fail with a server error.
+    """
 
 
 def token_sources() -> dict[str, str]:
@@ -86,6 +102,33 @@ def placeholder_texts(title: str, body) -> dict[str, list[str]]:
     return texts
 
 
+def unknown_tokens_message(names: list[str]) -> str:
+    """Names the unknown tokens and lists the ones the site knows."""
+    return ngettext(
+        "Unknown placeholder %(tokens)s. Check its spelling; the placeholders you "
+        "can use are %(known)s.",
+        "Unknown placeholders %(tokens)s. Check their spelling; the placeholders "
+        "you can use are %(known)s.",
+        len(names),
+    ) % {
+        "tokens": ", ".join(placeholders.token(name) for name in names),
+        "known": placeholders.describe_tokens(token_sources()),
+    }
+
+
+def dropped_tokens_message(names: list[str]) -> str:
+    """Names the tokens of the original that a translation lost, and how to put them back."""
+    return ngettext(
+        "The translation leaves out or changes the placeholder %(tokens)s. Copy it exactly "
+        "as it is in the original, in capitals and square brackets: it is replaced by the "
+        "unit's details when the page is shown.",
+        "The translation leaves out or changes the placeholders %(tokens)s. Copy them "
+        "exactly as they are in the original, in capitals and square brackets: they are "
+        "replaced by the unit's details when the page is shown.",
+        len(names),
+    ) % {"tokens": ", ".join(placeholders.token(name) for name in names)}
+
+
 def unknown_token_errors(title: str, body) -> dict[str, ValidationError]:
     """Field errors for tokens the site does not know, naming them and the valid ones."""
     known = token_sources()
@@ -94,20 +137,25 @@ def unknown_token_errors(title: str, body) -> dict[str, ValidationError]:
         unknown = placeholders.unknown_tokens(texts, known)
         if unknown:
             errors[field] = ValidationError(
-                ngettext(
-                    "Unknown placeholder %(tokens)s. Check its spelling; the placeholders you "
-                    "can use are %(known)s.",
-                    "Unknown placeholders %(tokens)s. Check their spelling; the placeholders "
-                    "you can use are %(known)s.",
-                    len(unknown),
-                )
-                % {
-                    "tokens": ", ".join(placeholders.token(name) for name in unknown),
-                    "known": placeholders.describe_tokens(known),
-                },
-                code="unknown_placeholder",
+                unknown_tokens_message(unknown), code="unknown_placeholder"
             )
     return errors
+
+
+def translated_string_error(original: str, translation: str) -> str | None:
+    """Why one translated string cannot stand in for ``original``, or ``None`` if it can.
+
+    It must keep every token of the original and use no token the site does not know, so a
+    misspelt token is reported both as the token lost and as the unknown one.
+    """
+    dropped = placeholders.dropped_tokens([original], [translation])
+    unknown = placeholders.unknown_tokens([translation], token_sources())
+    messages = []
+    if dropped:
+        messages.append(dropped_tokens_message(dropped))
+    if unknown:
+        messages.append(unknown_tokens_message(unknown))
+    return " ".join(messages) or None
 
 
 def _body_texts(body) -> list[str]:
@@ -154,6 +202,50 @@ def missing_value_error(unit: OrganisationUnit, title: str, body) -> ValidationE
     )
 
 
+def approval_completes_workflow(page: Page) -> bool:
+    """Whether approving the page's current task ends its workflow, which publishes the page."""
+    state = page.current_workflow_state
+    if state is None or state.current_task_state is None:
+        return False
+    later_tasks = (
+        Task.objects.filter(workflow_tasks__workflow_id=state.workflow_id, active=True)
+        .exclude(pk=state.current_task_state.task_id)
+        .exclude(task_states__in=state.successful_task_states)
+    )
+    return not later_tasks.exists()
+
+
+def publishing_refusals(
+    pages: Iterable[Page], *, include_descendants: bool = False, user=None
+) -> list[tuple[Page, ValidationError]]:
+    """The local versions among ``pages`` whose latest revision cannot be published, and why.
+
+    With ``include_descendants``, their unpublished sub-pages that ``user`` may publish are
+    looked at too, as Wagtail's bulk publishing publishes those as well. Lets the bulk action
+    refuse before anything is published, rather than fail halfway.
+    """
+    refused = []
+    for page in pages:
+        candidates = []
+        page_class = page.specific_class
+        if page_class is not None and issubclass(page_class, RecruitmentArticlePage):
+            candidates.append(page)
+        if include_descendants:
+            descendants = RecruitmentArticlePage.objects.descendant_of(page).not_live()
+            candidates.extend(
+                child
+                for child in descendants
+                if user is None or child.permissions_for_user(user).can_publish()
+            )
+        for candidate in candidates:
+            revision = candidate.get_latest_revision()
+            version = revision.as_object() if revision else candidate.specific
+            error = version.publishing_error()
+            if error is not None:
+                refused.append((candidate, error))
+    return refused
+
+
 class RecruitmentArticlePageForm(WagtailAdminPageForm):
     """Offers only units in the page's language, and refuses to publish what cannot be filled."""
 
@@ -168,12 +260,24 @@ class RecruitmentArticlePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         unit = cleaned_data.get("unit")
-        publishing = bool(self.data.get("action-publish"))
-        if publishing and unit is not None and not self.errors:
+        if unit is not None and not self.errors and self._publishes():
             error = missing_value_error(unit, cleaned_data.get("title"), cleaned_data.get("body"))
             if error is not None:
                 self.add_error("unit", error)
         return cleaned_data
+
+    def _publishes(self) -> bool:
+        """Whether the button pressed publishes the page: Publish, or the workflow's last approval.
+
+        The page's own ``publish()`` refuses too, but by then the editor would only see
+        Wagtail's generic refusal; checking here shows the reason next to the unit.
+        """
+        if self.data.get("action-publish"):
+            return True
+        approving = self.data.get("action-workflow-action") and (
+            self.data.get("workflow-action-name") == "approve"
+        )
+        return bool(approving and self.instance.pk and approval_completes_workflow(self.instance))
 
 
 class RecruitmentArticlePage(AllyshipPageMixin, Page):
@@ -309,15 +413,7 @@ class RecruitmentArticlePage(AllyshipPageMixin, Page):
                 fields.add(location.split(".")[0])
         if not dropped:
             return {}
-        message = ngettext(
-            "The translation leaves out or changes the placeholder %(tokens)s. Copy it exactly "
-            "as it is in the original, in capitals and square brackets: it is replaced by the "
-            "unit's details when the page is shown.",
-            "The translation leaves out or changes the placeholders %(tokens)s. Copy them "
-            "exactly as they are in the original, in capitals and square brackets: they are "
-            "replaced by the unit's details when the page is shown.",
-            len(dropped),
-        ) % {"tokens": ", ".join(placeholders.token(name) for name in dropped)}
+        message = dropped_tokens_message(dropped)
         return {
             field: ValidationError(message, code="dropped_placeholder") for field in sorted(fields)
         }
@@ -327,6 +423,25 @@ class RecruitmentArticlePage(AllyshipPageMixin, Page):
         if self.unit_id is None:
             return None
         return missing_value_error(self.unit, self.title, self.body)
+
+    def publish(self, revision, *args, **kwargs):
+        """Publish ``revision``, unless its unit lacks a value the revision's tokens need.
+
+        Bulk publishing, workflow approval, scheduled publishing and ``revision.publish()``
+        all come through here (the edit form checks before it gets this far). Scheduled
+        publishing only skips the page, with a warning in the log, so that one incomplete
+        unit does not stop the command publishing the other pages; the page stays scheduled
+        and goes live on the first run after the unit is completed.
+        """
+        error = self.with_content_json(revision.content).publishing_error()
+        if error is not None:
+            if kwargs.get("log_action") == SCHEDULED_PUBLISH_ACTION:
+                logger.warning(
+                    "Scheduled publishing of page %s skipped: %s", self.pk, error.messages[0]
+                )
+                return None
+            raise PublishingRefused({"unit": [error]})
+        return super().publish(revision, *args, **kwargs)
 
     # Templates and local versions
 
@@ -394,3 +509,70 @@ class RecruitmentArticlePage(AllyshipPageMixin, Page):
             # filled-in text. Only this in-memory instance changes; nothing is saved.
             self.seo_title = placeholders.fill_text(self.seo_title or self.title, values)
         return context
+
+
+def strings_losing_tokens(page: Page) -> list:
+    """The strings of ``page``'s synced wagtail-localize translation that lose or misspell a token.
+
+    Only strings of the current source count, and each is checked again rather than trusting
+    its stored message. Lets the translation editor refuse to publish until they are fixed.
+    """
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    segments = StringSegment.objects.filter(
+        source__object_id=page.translation_key,
+        source__translations__target_locale_id=page.locale_id,
+        source__translations__enabled=True,
+    ).values_list("string_id", "context_id")
+    in_source = set(segments)
+    if not in_source:
+        return []
+    candidates = StringTranslation.objects.filter(
+        locale_id=page.locale_id,
+        context__object_id=page.translation_key,
+        has_error=True,
+    ).select_related("translation_of")
+    return [
+        string
+        for string in candidates
+        if (string.translation_of_id, string.context_id) in in_source
+        and translated_string_error(string.translation_of.data, string.data)
+    ]
+
+
+def flag_translated_string(sender, instance, update_fields=None, **kwargs) -> None:
+    """Mark a wagtail-localize string translation that loses or misspells a token.
+
+    wagtail-localize shows a marked string's message next to it in the translation editor as
+    soon as the translator saves it, and leaves it out of the page (the original wording is
+    used instead), so a translated page never loses a token. Checking strings one by one is
+    what lets the message name the token: an error raised when the whole page is saved
+    reaches the editor only for fields holding a single string, not for rich text blocks of
+    several paragraphs.
+    """
+    if update_fields is not None and "data" not in update_fields:
+        return
+    if instance.has_error or instance.context_id is None:
+        return
+    original = instance.translation_of.data
+    if not (placeholders.find_tokens(original) or placeholders.find_tokens(instance.data)):
+        return
+    from wagtail_localize.models import TranslationContext
+
+    object_ids = TranslationContext.objects.filter(pk=instance.context_id).values("object_id")
+    if not RecruitmentArticlePage.objects.filter(translation_key__in=object_ids).exists():
+        return
+    message = translated_string_error(original, instance.data)
+    if message is None:
+        return
+    # ``update()`` rather than ``save()``: no second round of signals.
+    type(instance).objects.filter(pk=instance.pk).update(has_error=True, field_error=message)
+    instance.has_error = True
+    instance.field_error = message
+
+
+post_save.connect(
+    flag_translated_string,
+    sender="wagtail_localize.StringTranslation",
+    dispatch_uid="wagtail_allyship.flag_translated_string",
+)
