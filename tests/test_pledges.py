@@ -13,6 +13,8 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.html import escape
 from wagtail.models import Locale, Page
 
 from tests.factories import (
@@ -308,6 +310,37 @@ class TestPledgeForm:
         html = response.content.decode()
         assert message in html
         assert "Nothing has been saved yet." in html
+        assert not Pledge.objects.exists()
+        assert not Commitment.objects.exists()
+
+    @pytest.mark.parametrize("problem", ["no commitment", "deadline in the past"])
+    def test_errors_are_in_the_language_of_the_page(self, ally_client, page, locales, problem):
+        """The French page answers in French, with the wording of the shipped catalogue."""
+        french = translate(page, locales["fr"], {"Make your pledge": "Faites votre promesse"})
+        assert french.url == "/fr/pledge/"
+        if problem == "no commitment":
+            data = pledge_data([])
+            english = "Make at least one commitment"
+            message = (
+                "Prenez au moins un engagement\N{NO-BREAK SPACE}: remplissez le premier champ, "
+                "avec son échéance."
+            )
+        else:
+            passed = in_days(-1)
+            data = pledge_data([commitment_data(deadline=passed.isoformat())])
+            english = "has passed"
+            with translation.override("fr"):
+                day = date_format(passed)
+            assert day != date_format(passed)  # e.g. "1 mars 2026", not "March 1, 2026"
+            message = (
+                f"L'échéance du {day} est passée. Choisissez aujourd'hui ou une date ultérieure."
+            )
+        response = ally_client.post(french.url, data)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert escape(message) in html
+        assert "Il y a un problème. Rien n'a encore été enregistré." in html
+        assert english not in html and "Nothing has been saved" not in html
         assert not Pledge.objects.exists()
         assert not Commitment.objects.exists()
 

@@ -79,6 +79,39 @@ def stranger():
     return pledge
 
 
+#: Query budgets, whatever the amount of data: eight to serve any page (session, user, site,
+#: locale, page and view restrictions), then the JSON download reads the registration,
+#: pledges, commitments, progress and reminders (one query each), and the delete
+#: confirmation reads the pledge and finds the other pledge pages to link to.
+QUERIES_FOR_MY_DATA = 13
+QUERIES_FOR_DELETE_PAGE = 11
+
+
+def add_history(ally, pledge) -> None:
+    """Years of pledges with progress and reminders for ``ally``, and other allies' pledges.
+
+    ``pledge`` gets a third commitment and fifteen more progress steps; five earlier pledges
+    with three commitments, three steps and a reminder each are added.
+    """
+    CommitmentFactory(pledge=pledge, position=3)
+    for commitment in pledge.commitments.all():
+        CommitmentUpdateFactory.create_batch(5, commitment=commitment)
+    for year in range(1, 6):
+        earlier = PledgeFactory(user=ally, programme_year=current_programme_year() - year)
+        for position in (1, 2, 3):
+            commitment = CommitmentFactory(pledge=earlier, position=position)
+            CommitmentUpdateFactory.create_batch(3, commitment=commitment)
+            SentReminder.objects.create(
+                user=ally,
+                commitment=commitment,
+                kind=ReminderKind.OVERDUE,
+                for_date=commitment.deadline,
+            )
+    for _number in range(5):
+        other = AllyRegistrationFactory().user
+        CommitmentUpdateFactory(commitment=CommitmentFactory(pledge=PledgeFactory(user=other)))
+
+
 class TestOverview:
     def test_shows_own_registration_pledge_and_overdue(self, ally_client, mine, pledge, stranger):
         response = ally_client.get(mine.url)
@@ -170,6 +203,33 @@ class TestDownload:
         data = json.loads(client.get(mine.url + "my-data/").content)
         assert data["registration"] is None and data["pledges"] == []
 
+    def test_queries_do_not_grow(
+        self, ally_client, ally, mine, pledge, stranger, django_assert_max_num_queries
+    ):
+        """One more pledge, commitment, progress step or reminder costs no query."""
+        url = mine.url + "my-data/"
+
+        def measure() -> tuple[int, dict]:
+            ally_client.get(url)
+            with django_assert_max_num_queries(QUERIES_FOR_MY_DATA) as captured:
+                response = ally_client.get(url)
+            assert response.status_code == 200
+            return len(captured), json.loads(response.content)
+
+        commitment = pledge.commitments.get(position=1)
+        CommitmentUpdateFactory(commitment=commitment)
+        SentReminder.objects.create(
+            user=ally, commitment=commitment, kind=ReminderKind.DUE_SOON, for_date=in_days(3)
+        )
+        few, data = measure()
+        assert len(data["pledges"]) == 1 and len(data["reminders_sent"]) == 1
+        add_history(ally, pledge)
+        many, data = measure()
+        assert len(data["pledges"]) == 6 and len(data["reminders_sent"]) == 16
+        steps = [step for p in data["pledges"] for c in p["commitments"] for step in c["progress"]]
+        assert len(steps) == 1 + 15 + 45
+        assert many == few
+
 
 class TestDeletePledge:
     def test_confirm_then_delete(self, ally_client, ally, mine, pledge):
@@ -193,6 +253,25 @@ class TestDeletePledge:
     def test_a_new_pledge_can_be_made_after_deleting(self, ally_client, ally, mine, pledge):
         ally_client.post(f"{mine.url}pledges/{pledge.pk}/delete/")
         PledgeFactory(user=ally)
+
+    def test_confirmation_queries_do_not_grow(
+        self, ally_client, ally, mine, pledge, stranger, django_assert_max_num_queries
+    ):
+        """Asking to delete a pledge costs the same however much the ally has logged."""
+        url = f"{mine.url}pledges/{pledge.pk}/delete/"
+
+        def measure() -> int:
+            ally_client.get(url)
+            with django_assert_max_num_queries(QUERIES_FOR_DELETE_PAGE) as captured:
+                response = ally_client.get(url)
+            assert response.status_code == 200
+            assert "cannot be undone" in response.content.decode()
+            return len(captured)
+
+        few = measure()
+        add_history(ally, pledge)
+        assert measure() == few
+        assert Pledge.objects.filter(pk=pledge.pk).exists()
 
 
 class TestProgress:

@@ -9,14 +9,52 @@ benchmarks (``make bench``) measure the same pages at realistic volumes.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
 from intranet.models import HomePage, StandardPage
-from tests.factories import OrganisationUnitFactory
+from tests.factories import (
+    AllyActionFactory,
+    AllyRegistrationFactory,
+    AllyRoleProfilePageFactory,
+    AwarenessDateFactory,
+    CalendarPageFactory,
+    CommitmentFactory,
+    CommitmentUpdateFactory,
+    EventFactory,
+    GlossaryPageFactory,
+    GlossaryTermFactory,
+    GoodPracticeIndexPageFactory,
+    GoodPracticeStoryPageFactory,
+    MyAllyshipPageFactory,
+    OrganisationUnitFactory,
+    PledgeFactory,
+    PledgePageFactory,
+    PledgeWallPageFactory,
+    RecruitmentArticlePageFactory,
+    SessionFactory,
+    TopicFactory,
+)
+from wagtail_allyship.models import (
+    ActionKind,
+    AllyRegistration,
+    CommitmentStatus,
+    GoodPracticeStoryTopic,
+    Pledge,
+    RecruitmentArticlePage,
+    ReminderKind,
+    SentReminder,
+    UnitKind,
+    Visibility,
+)
+from wagtail_allyship.models.pledges import current_programme_year
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +69,7 @@ class QueryCase:
     name: str
     add_content: Callable[[HomePage, int], str]  # adds n items, returns the page's URL
     max_queries: int
-    user: str = "staff_user"  # the fixture that logs in: "staff_user" or "superuser"
+    user: str = "staff_user"  # the fixture that logs in: "staff_user", "ally" or "superuser"
 
 
 def add_child_pages(parent: Page, n: int, *, in_menu: bool = True) -> list[Page]:
@@ -70,9 +108,229 @@ def plain_page_among_siblings(home: HomePage, n: int) -> str:
     return about.url
 
 
+def page_under(home: HomePage, factory, slug: str, **fields) -> Page:
+    """The page ``slug`` below the home page: made (and published) by the first call only."""
+    page = home.get_children().filter(slug=slug).first()
+    if page is None:
+        return factory(parent=home, slug=slug, **fields)
+    return page.specific
+
+
+def republish_with_more_blocks(page: Page, field: str, blocks: list) -> None:
+    """Add ``blocks`` to the stream field ``field`` of ``page`` and publish it again."""
+    setattr(page, field, [(block.block_type, block.value) for block in getattr(page, field)])
+    getattr(page, field).extend(blocks)
+    page.save_revision().publish()
+
+
+# The toolkit's pages -------------------------------------------------------------------
+
+
+def role_profile_with_actions(home: HomePage, n: int) -> str:
+    """The role profile lists every action of its language, everyday and structural."""
+    page = page_under(home, AllyRoleProfilePageFactory, "role-profile")
+    AllyActionFactory.create_batch(n)
+    AllyActionFactory.create_batch(n, kind=ActionKind.STRUCTURAL)
+    return page.url
+
+
+def glossary_with_terms(home: HomePage, n: int) -> str:
+    """The glossary lists every term of its language, A to Z."""
+    page = page_under(home, GlossaryPageFactory, "glossary")
+    GlossaryTermFactory.create_batch(n)
+    return page.url
+
+
+def article_blocks(home: HomePage, n: int) -> list[tuple[str, object]]:
+    """``n`` rounds of the blocks a recruitment article has, with placeholders to fill."""
+    blocks = []
+    for number in range(n):
+        blocks += [
+            ("rich_text", f"<p>Paragraph {number}: join the allies of [FORCE NAME].</p>"),
+            ("call_to_action", {"label": "Sign up", "text": "", "link": "[SIGN-UP LINK]"}),
+            ("call_to_action", {"label": "Home", "text": "", "page": home, "link": ""}),
+            ("contact", {"heading": "", "text": "", "show_unit_contact": True}),
+        ]
+    return blocks
+
+
+def recruitment_template_with_blocks(home: HomePage, n: int) -> str:
+    """A template (no unit): its placeholders are highlighted, not filled."""
+    page = page_under(home, RecruitmentArticlePageFactory, "join-template", body=[])
+    republish_with_more_blocks(page, "body", article_blocks(home, n))
+    OrganisationUnitFactory.create_batch(n)
+    return page.url
+
+
+def recruitment_local_version_with_blocks(home: HomePage, n: int) -> str:
+    """A unit's local version of a template: the unit (in a region) fills the placeholders."""
+    page = home.get_children().filter(slug="join-essex").first()
+    if page is None:
+        template = page_under(home, RecruitmentArticlePageFactory, "join-template", body=[])
+        region = OrganisationUnitFactory(name="North Region", kind=UnitKind.REGION)
+        essex = OrganisationUnitFactory(name="Essex Police", parent=region)
+        page = template.create_local_version(essex, parent=home)
+        page.slug = "join-essex"
+        page.save_revision().publish()
+    page = RecruitmentArticlePage.objects.get(pk=page.pk)
+    assert page.template_page_id and page.unit_id
+    republish_with_more_blocks(page, "body", article_blocks(home, n))
+    OrganisationUnitFactory.create_batch(n)
+    return page.url
+
+
+def story_image():
+    Image = get_image_model()  # noqa: N806
+    image = Image.objects.filter(title="Team").first()
+    return image or Image.objects.create(title="Team", file=get_test_image_file())
+
+
+def story_index_with_stories(home: HomePage, n: int) -> str:
+    """The index lists stories with their topics, units and images, and filters by them."""
+    index = page_under(home, GoodPracticeIndexPageFactory, "stories")
+    region = OrganisationUnitFactory(kind=UnitKind.REGION)
+    for number in range(n):
+        GoodPracticeStoryPageFactory(
+            parent=index,
+            unit=OrganisationUnitFactory(parent=region),
+            topics=TopicFactory.create_batch(2),
+            image=story_image() if number % 2 else None,
+            image_alt="The team",
+        )
+    return index.url
+
+
+def story_with_topics_and_blocks(home: HomePage, n: int) -> str:
+    """One story with more topics and a longer body (quotes, lessons, figures)."""
+    index = page_under(home, GoodPracticeIndexPageFactory, "stories")
+    story = index.get_children().filter(slug="one-story").first()
+    if story is None:
+        story = GoodPracticeStoryPageFactory(
+            parent=index,
+            slug="one-story",
+            unit=OrganisationUnitFactory(),
+            image=story_image(),
+            image_alt="The team",
+        )
+    story = story.specific
+    for topic in TopicFactory.create_batch(n):
+        GoodPracticeStoryTopic.objects.create(page=story, topic=topic, locale_id=story.locale_id)
+    blocks = []
+    for number in range(n):
+        blocks += [
+            ("paragraph", f"<p>What happened next, part {number}.</p>"),
+            ("quote", {"text": f"Quote {number}.", "attribution": "An ally"}),
+            ("lessons_learned", {"heading": "", "lessons": ["Start small", "Ask the team"]}),
+            (
+                "outcome_figures",
+                {"heading": "", "figures": [{"value": f"{number}0", "label": "allies"}]},
+            ),
+        ]
+    republish_with_more_blocks(story, "body", blocks)
+    return story.url
+
+
+def calendar_with_entries(home: HomePage, n: int) -> str:
+    """Yearly dates, events and sessions (each with a topic) over the next twelve months."""
+    page = page_under(home, CalendarPageFactory, "calendar")
+    today = timezone.localdate()
+    for number in range(n):
+        topic = TopicFactory()
+        day = today + datetime.timedelta(days=number * 13 % 360 + 1)
+        AwarenessDateFactory(month=day.month, day=min(day.day, 28), topic=topic)
+        EventFactory(starts_on=day, topic=topic)
+        SessionFactory(starts_on=day, topic=topic)
+    EventFactory(starts_on=today - datetime.timedelta(days=30 + n))  # one more that is over
+    return page.url
+
+
+# The pledge pages, seen by an ally -----------------------------------------------------
+
+
+def the_ally():
+    """The logged-in ally of the ``ally`` fixture."""
+    return AllyRegistration.objects.select_related("user").get(user__username="staff").user
+
+
+def other_allies_pledge(n: int) -> None:
+    """``n`` more allies, each in a unit of their own, with a published three-commitment pledge."""
+    for _number in range(n):
+        registration = AllyRegistrationFactory()
+        PledgeFactory(user=registration.user, commitments=3)
+
+
+def earlier_pledges_of(user, n: int) -> list[Pledge]:
+    """``n`` more earlier years of pledges, each with three commitments and their progress."""
+    oldest = Pledge.objects.filter(user=user).order_by("programme_year").first()
+    year = (oldest.programme_year if oldest else current_programme_year()) - 1
+    pledges = []
+    for offset in range(n):
+        pledge = PledgeFactory(user=user, programme_year=year - offset)
+        for position in (1, 2, 3):
+            commitment = CommitmentFactory(
+                pledge=pledge,
+                position=position,
+                deadline=timezone.localdate() - datetime.timedelta(days=30 + offset),
+            )
+            CommitmentUpdateFactory.create_batch(2, commitment=commitment)
+        pledges.append(pledge)
+    return pledges
+
+
+def pledge_form_with_earlier_pledges(home: HomePage, n: int) -> str:
+    """The form of an ally with no pledge yet this year: last year's open commitments
+    are filled in for renewal, among more earlier pledges, allies and units."""
+    page = page_under(home, PledgePageFactory, "pledge")
+    earlier_pledges_of(the_ally(), n)
+    other_allies_pledge(n)
+    return page.url
+
+
+def pledge_wall_with_pledges(home: HomePage, n: int) -> str:
+    """The wall shows published pledges of the year with their commitments, by unit."""
+    page = page_under(home, PledgeWallPageFactory, "pledge-wall")
+    other_allies_pledge(n)
+    private = PledgeFactory(visibility=Visibility.PRIVATE, published_consent_at=None)
+    AllyRegistrationFactory(user=private.user)
+    return page.url
+
+
+def my_allyship_with_history(home: HomePage, n: int) -> str:
+    """An ally's pledge of this year, more earlier pledges with progress, and reminders."""
+    page = page_under(home, MyAllyshipPageFactory, "my-allyship")
+    ally = the_ally()
+    this_year = Pledge.objects.filter(user=ally, programme_year=current_programme_year()).first()
+    if this_year is None:
+        this_year = PledgeFactory(user=ally, commitments=3)
+    for commitment in this_year.commitments.all():
+        CommitmentUpdateFactory.create_batch(
+            n, commitment=commitment, status=CommitmentStatus.IN_PROGRESS
+        )
+    for pledge in earlier_pledges_of(ally, n):
+        for commitment in pledge.commitments.all():
+            SentReminder.objects.create(
+                user=ally,
+                commitment=commitment,
+                kind=ReminderKind.OVERDUE,
+                for_date=commitment.deadline,
+            )
+    other_allies_pledge(n)
+    return page.url
+
+
 PAGES = [
-    QueryCase("home page", home_page_with_menu, max_queries=10),
+    QueryCase("home page", home_page_with_menu, max_queries=11),
     QueryCase("standard page", plain_page_among_siblings, max_queries=10),
+    QueryCase("ally role profile", role_profile_with_actions, max_queries=11),
+    QueryCase("glossary", glossary_with_terms, max_queries=12),
+    QueryCase("recruitment template", recruitment_template_with_blocks, max_queries=11),
+    QueryCase("recruitment local version", recruitment_local_version_with_blocks, max_queries=12),
+    QueryCase("good-practice story index", story_index_with_stories, max_queries=18),
+    QueryCase("good-practice story", story_with_topics_and_blocks, max_queries=15),
+    QueryCase("calendar", calendar_with_entries, max_queries=15),
+    QueryCase("pledge form", pledge_form_with_earlier_pledges, max_queries=15, user="ally"),
+    QueryCase("pledge wall", pledge_wall_with_pledges, max_queries=17),
+    QueryCase("my allyship", my_allyship_with_history, max_queries=15, user="ally"),
 ]
 
 
@@ -89,6 +347,13 @@ def home(locales) -> HomePage:
     site.root_page = home
     site.save()
     return home
+
+
+@pytest.fixture
+def ally(staff_user):
+    """The staff member, signed up as an ally: how the pledge pages are used."""
+    AllyRegistrationFactory(user=staff_user, unit=OrganisationUnitFactory(name="Essex Police"))
+    return staff_user
 
 
 def count_queries(client, url: str, max_queries: int, django_assert_max_num_queries) -> int:

@@ -160,8 +160,25 @@ class TestAllyReminders:
         english = MyAllyshipPageFactory(slug="my-allyship")
         translate(english, locales["fr"], {"My allyship": "Mon engagement"})
         send_reminders(today=TODAY)
-        body = mail.outbox[0].body
-        assert "mars 2026" in body  # the deadline, written the French way
+        [message] = mail.outbox
+        # The wording of the French catalogue (locale/fr/LC_MESSAGES/django.po), with its
+        # no-break spaces before colons kept, in the subject too.
+        nbsp = "\N{NO-BREAK SPACE}"
+        assert message.subject == f"Vos engagements d'allié{nbsp}: échéances dépassées et à venir"
+        body = message.body
+        for french in (
+            "Bonjour Alex Ally,",
+            f"Ces engagements de votre promesse ont dépassé leur échéance{nbsp}:",
+            f"Échéance{nbsp}: 8 mars 2026. Statut{nbsp}: Non commencé.",  # the deadline in French
+            f"Ces échéances arrivent dans les 7 prochains jours{nbsp}:",
+            f"Échéance{nbsp}: 13 mars 2026. Statut{nbsp}: Non commencé.",
+            f"Dites-nous où vous en êtes{nbsp}: consignez votre avancement",
+            "Vous recevez ce courriel parce que vous avez fait une promesse",
+        ):
+            assert french in body
+        for english in ("Hello", "Deadline", "Status", "Tell us how", "You receive"):
+            assert english not in body
+        assert "Due in three days & <soon>" in body  # the ally's own words are not translated
         assert "/fr/my-allyship/" in body
 
     def test_language_falls_back_to_the_site_language(self, ally):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 import smtplib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -99,11 +100,16 @@ def unit_names() -> dict[tuple, str]:
     }
 
 
+#: Line breaks and runs of spaces in a rendered subject; not the no-break spaces that
+#: translations put where a line must not break (French before a colon, for one).
+SUBJECT_SPACES = re.compile(r"[^\S\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]+")
+
+
 def render_email(name: str, context: dict, language: str, to: str) -> EmailMessage:
     with translation.override(language):
         subject = render_to_string(f"{EMAIL_TEMPLATES}{name}_subject.txt", context)
         body = render_to_string(f"{EMAIL_TEMPLATES}{name}.txt", context)
-    return EmailMessage(" ".join(subject.split()), body, to=[to])
+    return EmailMessage(SUBJECT_SPACES.sub(" ", subject).strip(" "), body, to=[to])
 
 
 def claim_and_send(rows: list[SentReminder], message: EmailMessage) -> bool:

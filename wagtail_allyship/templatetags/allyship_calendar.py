@@ -15,12 +15,12 @@ from ..models import AwarenessDate, CalendarPage
 register = template.Library()
 
 
-def _locale(context) -> Locale | None:
+def _locale_id(context) -> int | None:
     page = context.get("page")
     if getattr(page, "locale_id", None):
-        return page.locale
+        return page.locale_id
     try:
-        return Locale.get_active()
+        return Locale.get_active().pk
     except Locale.DoesNotExist:
         return None
 
@@ -28,10 +28,10 @@ def _locale(context) -> Locale | None:
 @register.simple_tag(takes_context=True)
 def allyship_get_next_session(context) -> AwarenessDate | None:
     """The next good-practice session (not yet over) in the current page's language."""
-    locale = _locale(context)
-    if locale is None:
+    locale_id = _locale_id(context)
+    if locale_id is None:
         return None
-    return AwarenessDate.objects.filter(locale=locale).next_session()
+    return AwarenessDate.objects.filter(locale_id=locale_id).next_session()
 
 
 @register.inclusion_tag("wagtail_allyship/calendar/includes/next_session.html", takes_context=True)
