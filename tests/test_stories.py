@@ -21,6 +21,8 @@ from tests.factories import (
     GoodPracticeIndexPageFactory,
     GoodPracticeStoryPageFactory,
     OrganisationUnitFactory,
+    ResourceHubPageFactory,
+    ResourcePageFactory,
     TopicFactory,
 )
 from wagtail_allyship.models import (
@@ -321,6 +323,27 @@ class TestFeeds:
 
 
 class TestStoryPage:
+    def test_related_resources(self, client, index, django_assert_max_num_queries):
+        hub = ResourceHubPageFactory(title="Resources")
+        guide = ResourcePageFactory(parent=hub, title="Mentoring guide", summary="How to start.")
+        draft = ResourcePageFactory(parent=hub, title="Draft deck", publish=False)
+        course = ResourcePageFactory(parent=hub, title="<Course>")
+        story = GoodPracticeStoryPageFactory(
+            parent=index,
+            body=[
+                (
+                    "related_resources",
+                    {"heading": "", "resources": [guide, draft, course]},
+                ),
+            ],
+        )
+        with django_assert_max_num_queries(16):
+            html = client.get(story.url).content.decode()
+        assert "<h2>Related resources</h2>" in html
+        assert f'<a href="{guide.url}">Mentoring guide</a>: How to start.' in html
+        assert "&lt;Course&gt;" in html
+        assert "Draft deck" not in html
+
     def test_body_blocks(self, client, index):
         story = GoodPracticeStoryPageFactory(
             parent=index,

@@ -296,6 +296,33 @@ class OutcomeFiguresBlock(blocks.StructBlock):
         template = "wagtail_allyship/blocks/outcome_figures.html"
 
 
+class RelatedResourcesBlock(blocks.StructBlock):
+    """Resources of the hub that readers of a story can use to do the same."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=120,
+        help_text=_("Leave empty for 'Related resources'."),
+    )
+    resources = blocks.ListBlock(
+        blocks.PageChooserBlock(label=_("Resource"), page_type="wagtail_allyship.ResourcePage"),
+        label=_("Resources"),
+        min_num=1,
+        help_text=_("Choose resources in the story's language; unpublished ones are not shown."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Related resources")
+        template = "wagtail_allyship/blocks/related_resources.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["live_resources"] = [page for page in value["resources"] if page and page.live]
+        return context
+
+
 class StoryBodyBlock(blocks.StreamBlock):
     """The body of a good-practice story."""
 
@@ -304,3 +331,4 @@ class StoryBodyBlock(blocks.StreamBlock):
     lessons_learned = LessonsLearnedBlock()
     outcome_figures = OutcomeFiguresBlock()
     video = VideoBlock()
+    related_resources = RelatedResourcesBlock()
