@@ -393,7 +393,110 @@ def build_pledges(ctx: BuildContext) -> int:
 
 # Data sets of features still to come (DESIGN section 6) -------------------------------
 
-planned("resources", 10_000, "wagtail_allyship.ResourcePage", description="in 5 locales")
+
+@dataset(
+    "resources",
+    10_000,
+    "wagtail_allyship.ResourceHubPage",
+    "wagtail_allyship.ResourcePage",
+    description="a hub in 5 languages; a quarter of the resources in English, three quarters of "
+    "them translated into each other language; topics and tags; indexed for search",
+)
+def build_resources(ctx: BuildContext) -> int:
+    import datetime
+
+    from wagtail.search.backends import get_search_backend
+
+    from wagtail_allyship.models import (
+        Audience,
+        OrganisationUnit,
+        ResourceHubPage,
+        ResourcePage,
+        ResourceTag,
+        ResourceTopic,
+        ResourceType,
+        TaggedResource,
+        Topic,
+    )
+
+    total = ctx.count(10_000)
+    english_count = max(total // 4, 1)
+    translated_count = (total - english_count) // (len(LOCALES) - 1)
+    english = ctx.locale("en")
+    hub = ctx.home("en").add_child(
+        instance=ResourceHubPage(title="Resource hub", slug="resources", show_in_menus=True)
+    )
+    hub.save_revision().publish()
+    topics = {
+        code: [
+            Topic(name=f"Topic {n} ({code})", locale=ctx.locale(code), order=n)
+            for n in range(1, 13)
+        ]
+        for code in LOCALES
+    }
+    Topic.objects.bulk_create(topics["en"])
+    for code in LOCALES[1:]:
+        for n, topic in enumerate(topics[code]):
+            topic.translation_key = topics["en"][n].translation_key
+        Topic.objects.bulk_create(topics[code])
+    tags = ResourceTag.objects.bulk_create(
+        ResourceTag(name=f"keyword {n}", slug=f"keyword-{n}") for n in range(40)
+    )
+    units = list(OrganisationUnit.objects.filter(locale=english)) or [None]
+    types, audiences = ResourceType.values, Audience.values
+    today = datetime.date.today()
+
+    def resources_for(code, count, keys=None):
+        return [
+            ResourcePage(
+                title=f"{SUBJECTS[n % len(SUBJECTS)].capitalize()}: {FORMATS[n % 7]} {n} ({code})",
+                slug=f"resource-{n}",
+                translation_key=keys[n] if keys else None,
+                summary="When to use it, who it is for, and how long it takes.",
+                body="<p>How allies use this resource in team meetings and one-to-ones.</p>",
+                resource_type=types[n % len(types)],
+                audience=audiences[n % len(audiences)],
+                toolkit_step=1 + n % 3,
+                duration=f"{10 + n % 50} minutes",
+                external_url=f"https://learning.example.org/resources/{n}",
+                owner_unit=units[n % len(units)] if code == "en" else None,
+                review_date=today + datetime.timedelta(days=n % 900 - 60),
+            )
+            for n in range(count)
+        ]
+
+    made = {"en": add_pages(hub, resources_for("en", english_count))}
+    keys = [page.translation_key for page in made["en"]]
+    for code in ctx.track(LOCALES[1:], "resource translations"):
+        translated_hub = hub.copy_for_translation(ctx.locale(code))
+        translated_hub.title = f"Resource hub ({code})"
+        translated_hub.save_revision().publish()
+        made[code] = add_pages(translated_hub, resources_for(code, translated_count, keys))
+    for code, pages in made.items():
+        locale = ctx.locale(code)
+        ResourceTopic.objects.bulk_create(
+            ResourceTopic(
+                page_id=page.pk,
+                topic=topics[code][(n + extra) % 12],
+                sort_order=extra,
+                locale=locale,
+            )
+            for n, page in enumerate(pages)
+            for extra in range(1 + n % 2)
+        )
+        TaggedResource.objects.bulk_create(
+            TaggedResource(content_object_id=page.pk, tag=tags[(n + extra * 7) % len(tags)])
+            for n, page in enumerate(pages)
+            for extra in range(1 + n % 3)
+        )
+        backend = get_search_backend()
+        for batch in ctx.track(
+            [pages[i : i + 500] for i in range(0, len(pages), 500)], f"search index ({code})"
+        ):
+            backend.add_bulk(ResourcePage, list(batch))
+    return sum(len(pages) for pages in made.values()) + len(LOCALES)
+
+
 planned("annual updates", 600, "wagtail_allyship.AnnualUpdate", description="60 units x 10 years")
 
 
@@ -422,6 +525,72 @@ def _subpage_url(page_model: str, route: str):
     return url
 
 
+#: Words of generated resource titles, so that a search matches a realistic share of them.
+SUBJECTS = [
+    "mentoring",
+    "flexible working",
+    "menopause at work",
+    "inclusive meetings",
+    "speaking up",
+    "recruitment panels",
+    "parental leave",
+    "sponsorship",
+    "bystander action",
+    "harassment reporting",
+    "career conversations",
+    "allyship basics",
+    "gender pay gap",
+    "women's networks",
+    "leadership pledges",
+    "wellbeing",
+    "role models",
+    "unconscious bias",
+    "promotion boards",
+    "domestic abuse support",
+]
+FORMATS = ["guide", "checklist", "slides", "course", "video", "template", "toolkit"]
+
+
+def _hub_url(language_code: str, params: str):
+    """The resource hub in ``language_code`` with a query string of filters and a search."""
+
+    def url():
+        from wagtail_allyship.models import ResourceHubPage, Topic
+
+        hub = ResourceHubPage.objects.live().filter(locale__language_code=language_code).first()
+        topic = Topic.objects.filter(locale__language_code=language_code).order_by("order")
+        topic = topic.first()
+        if hub is None or topic is None:
+            return None
+        return f"{hub.url}?{params.format(topic=topic.pk)}"
+
+    return url
+
+
+SCENARIOS.append(
+    Scenario(
+        "Resource hub, topic, two types and an audience",
+        url=_hub_url("en", "topic={topic}&type=guide&type=video&audience=allies"),
+        models=("wagtail_allyship.ResourceHubPage",),
+        budget=2.0,
+    )
+)
+SCENARIOS.append(
+    Scenario(
+        "Resource hub, search with a filter",
+        url=_hub_url("en", "q=mentoring&type=guide&type=training"),
+        models=("wagtail_allyship.ResourceHubPage",),
+        budget=2.0,
+    )
+)
+SCENARIOS.append(
+    Scenario(
+        "Resource hub in French, with untranslated resources",
+        url=_hub_url("fr", "topic={topic}&sort=title&page=2"),
+        models=("wagtail_allyship.ResourceHubPage",),
+        budget=2.0,
+    )
+)
 SCENARIOS.append(
     Scenario(
         "Good-practice stories, RSS feed",

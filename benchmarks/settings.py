@@ -32,3 +32,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "ERROR"},
 }
+
+#: ``ALLYSHIP_BENCH_CACHE_SECONDS=0`` measures the resource hub with its results cache off.
+if os.environ.get("ALLYSHIP_BENCH_CACHE_SECONDS"):
+    WAGTAIL_ALLYSHIP = {  # noqa: F405
+        **WAGTAIL_ALLYSHIP,  # noqa: F405
+        "RESOURCES_CACHE_SECONDS": int(os.environ["ALLYSHIP_BENCH_CACHE_SECONDS"]),
+    }

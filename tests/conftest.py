@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale
 
 from tests.factories import SuperuserFactory, UserFactory
@@ -17,6 +18,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request to /fr/ or /ar/ leaves its language active; the next test starts afresh."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

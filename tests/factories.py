@@ -32,6 +32,12 @@ from wagtail_allyship.models import (
 )
 from wagtail_allyship.models.calendar import AwarenessDate, AwarenessDateKind, CalendarPage
 from wagtail_allyship.models.pledges import current_programme_year
+from wagtail_allyship.models.resources import (
+    ResourceHubPage,
+    ResourcePage,
+    ResourceTopic,
+    ResourceType,
+)
 from wagtail_allyship.models.stories import (
     GoodPracticeIndexPage,
     GoodPracticeStoryPage,
@@ -335,3 +341,37 @@ class GoodPracticeStoryPageFactory(PageFactory):
             GoodPracticeStoryTopic.objects.create(
                 page=self, topic=topic, sort_order=order, locale_id=self.locale_id
             )
+
+
+class ResourceHubPageFactory(PageFactory):
+    title = "Resource hub"
+
+    class Meta:
+        model = ResourceHubPage
+
+
+class ResourcePageFactory(PageFactory):
+    """A resource; ``parent`` must be a hub. ``topics=[...]`` and ``tags=[...]`` are linked."""
+
+    title = factory.Sequence(lambda n: f"Resource {n}")
+    summary = "What the resource is for."
+    resource_type = ResourceType.LINK
+    external_url = "https://learning.example.org/course"
+
+    class Meta:
+        model = ResourcePage
+        skip_postgeneration_save = True
+
+    @classmethod
+    def _create(cls, model_class, *args, topics=(), tags=(), **kwargs):
+        page = super()._create(model_class, *args, **kwargs)
+        for order, topic in enumerate(topics):
+            ResourceTopic.objects.create(
+                page=page, topic=topic, sort_order=order, locale_id=page.locale_id
+            )
+        if tags:
+            page.tags.add(*tags)
+            page.save()
+            page.save_revision().publish()
+            page.refresh_from_db()
+        return page

@@ -39,6 +39,8 @@ from tests.factories import (
     PledgePageFactory,
     PledgeWallPageFactory,
     RecruitmentArticlePageFactory,
+    ResourceHubPageFactory,
+    ResourcePageFactory,
     SessionFactory,
     TopicFactory,
 )
@@ -50,6 +52,7 @@ from wagtail_allyship.models import (
     Pledge,
     RecruitmentArticlePage,
     ReminderKind,
+    ResourceType,
     SentReminder,
     UnitKind,
     Visibility,
@@ -244,6 +247,33 @@ def calendar_with_entries(home: HomePage, n: int) -> str:
     return page.url
 
 
+def resource_hub_with_resources(home: HomePage, n: int) -> str:
+    """The hub counts its facets over every resource and lists a page of them."""
+    hub = page_under(home, ResourceHubPageFactory, "resources")
+    for number in range(n):
+        ResourcePageFactory(
+            parent=hub,
+            resource_type=ResourceType.values[number % len(ResourceType.values)],
+            toolkit_step=1 + number % 3,
+            topics=TopicFactory.create_batch(2),
+            tags=[f"keyword-{number}"] if number % 3 == 0 else (),
+        )
+    return hub.url
+
+
+def resource_with_topics_and_tags(home: HomePage, n: int) -> str:
+    """One resource with more topics and tags."""
+    hub = page_under(home, ResourceHubPageFactory, "resources")
+    resource = ResourcePageFactory(
+        parent=hub,
+        slug=f"resource-{n}",
+        owner_unit=OrganisationUnitFactory(),
+        topics=TopicFactory.create_batch(n),
+        tags=[f"keyword-{number}" for number in range(n)],
+    )
+    return resource.url
+
+
 # The pledge pages, seen by an ally -----------------------------------------------------
 
 
@@ -328,6 +358,8 @@ PAGES = [
     QueryCase("good-practice story index", story_index_with_stories, max_queries=18),
     QueryCase("good-practice story", story_with_topics_and_blocks, max_queries=15),
     QueryCase("calendar", calendar_with_entries, max_queries=15),
+    QueryCase("resource hub", resource_hub_with_resources, max_queries=20),
+    QueryCase("resource", resource_with_topics_and_tags, max_queries=16),
     QueryCase("pledge form", pledge_form_with_earlier_pledges, max_queries=15, user="ally"),
     QueryCase("pledge wall", pledge_wall_with_pledges, max_queries=17),
     QueryCase("my allyship", my_allyship_with_history, max_queries=15, user="ally"),

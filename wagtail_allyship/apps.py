@@ -10,9 +10,13 @@ class WagtailAllyshipConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            resource_cache,
+        )
         from .conf import setting_errors
 
         errors = setting_errors()
         if errors:
             raise ImproperlyConfigured(" ".join(errors))
+        resource_cache.connect()

@@ -34,6 +34,10 @@ def _is_positive_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
+def _is_non_negative_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _is_bool(value: Any) -> bool:
     return isinstance(value, bool)
 
@@ -132,6 +136,36 @@ SETTINGS: dict[str, Setting] = {
         check=_is_positive_int,
         expected=_("a whole number greater than 0"),
         help=_("How many past one-off events a calendar page lists below the coming months."),
+    ),
+    "RESOURCES_PER_PAGE": Setting(
+        default=20,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_("How many resources a resource hub lists at a time."),
+    ),
+    "RESOURCES_SHOW_UNTRANSLATED": Setting(
+        default=True,
+        check=_is_bool,
+        expected=_("True or False"),
+        help=_(
+            "Whether a hub in another language also lists the resources not yet translated "
+            "into it, in the default language and labelled as such."
+        ),
+    ),
+    "RESOURCES_SEARCH_LIMIT": Setting(
+        default=500,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_("How many of the best search matches a resource hub search considers."),
+    ),
+    "RESOURCES_CACHE_SECONDS": Setting(
+        default=300,
+        check=_is_non_negative_int,
+        expected=_("a whole number of seconds, 0 or more"),
+        help=_(
+            "How long the cache keeps a resource hub's results; any change to resources, "
+            "topics or tags makes the kept results out of date at once. 0 turns caching off."
+        ),
     ),
     "UNIT_TREE_MAX_DEPTH": Setting(
         default=6,

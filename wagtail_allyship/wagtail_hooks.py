@@ -7,15 +7,17 @@ from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from .models import OrganisationUnit, RecruitmentArticlePage
 from .models.recruitment import publishing_refusals, strings_losing_tokens
 from .views import recruitment as recruitment_views
+from .views import resources as resource_views
 from .views.registry import refuse_deleting_units_with_allies
 from .viewsets import AllyshipViewSetGroup
 
@@ -41,12 +43,43 @@ def register_admin_urls():
     ]
     return [
         path(
+            "reports/allyship-resources-review/",
+            resource_views.ResourcesDueForReviewView.as_view(),
+            name="wagtail_allyship_resources_review",
+        ),
+        path(
+            "reports/allyship-resources-review/results/",
+            resource_views.ResourcesDueForReviewView.as_view(results_only=True),
+            name="wagtail_allyship_resources_review_results",
+        ),
+        path(
             "allyship/recruitment/",
             include(
                 (urls, "wagtail_allyship_recruitment"), namespace="wagtail_allyship_recruitment"
             ),
-        )
+        ),
     ]
+
+
+class ResourcesDueForReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return resource_views.ResourcesDueForReviewView.user_may_see(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_resources_review_report():
+    return ResourcesDueForReviewMenuItem(
+        gettext_lazy("Resources due for review"),
+        reverse("wagtail_allyship_resources_review"),
+        name="allyship-resources-review",
+        icon_name="date",
+        order=900,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_resource_listing():
+    return resource_views.ResourceListingViewSet()
 
 
 def _local_version_button(page, user):

@@ -19,6 +19,16 @@ from .pledges import (
 )
 from .profile import ActionKind, ActionsShown, AllyAction, AllyRoleProfilePage
 from .recruitment import RecruitmentArticlePage
+from .resources import (
+    Audience,
+    ResourceHubPage,
+    ResourcePage,
+    ResourceTag,
+    ResourceTopic,
+    ResourceType,
+    TaggedResource,
+    ToolkitStep,
+)
 from .stories import GoodPracticeIndexPage, GoodPracticeStoryPage, GoodPracticeStoryTopic
 from .topics import Topic
 from .units import OrganisationUnit, UnitKind
@@ -26,6 +36,7 @@ from .units import OrganisationUnit, UnitKind
 __all__ = [
     "ActionKind",
     "ActionsShown",
+    "Audience",
     "AllyAction",
     "AllyRegistration",
     "AllyRoleProfilePage",
@@ -48,8 +59,15 @@ __all__ = [
     "PledgeWallPage",
     "RecruitmentArticlePage",
     "RegistrationStatus",
+    "ResourceHubPage",
+    "ResourcePage",
+    "ResourceTag",
+    "ResourceTopic",
+    "ResourceType",
     "ReminderKind",
     "SentReminder",
+    "TaggedResource",
+    "ToolkitStep",
     "Topic",
     "UnitKind",
     "Visibility",

@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "taggit",
     # a standard Wagtail project
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

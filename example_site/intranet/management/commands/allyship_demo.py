@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from intranet import demo_pledges, demo_stories_calendar
+from intranet import demo_pledges, demo_resources, demo_stories_calendar
 from intranet.demo_strings import GLOSSARY_INTRO, STRINGS
 from intranet.models import HomePage, StandardPage
 from wagtail_allyship.models import GlossaryPage, OrganisationUnit, UnitKind
@@ -108,6 +108,7 @@ class Command(BaseCommand):
             pledge_pages = demo_pledges.load_pledges(home)
             for code, strings in demo_pledges.STRINGS.items():
                 self.translate_allyship_content(pledge_pages, locales[code], strings)
+            demo_resources.load_resources(home, locales)
         self.print_logins()
 
     def load_locales(self) -> dict[str, Locale]:
