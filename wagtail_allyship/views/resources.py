@@ -51,9 +51,14 @@ class ResourceFilterSet(WagtailFilterSet):
         fields = ["locale", "resource_type", "audience", "live"]
 
 
+#: Wagtail's own columns of a page listing: ``base_columns`` since Wagtail 7.1, ``columns``
+#: (a plain list) before.
+_PAGE_COLUMNS = getattr(PageIndexView, "base_columns", None) or PageIndexView.columns
+
+
 class ResourceIndexView(PageIndexView):
     columns = [
-        *[column for column in PageIndexView.base_columns if column.name != "type"],
+        *[column for column in _PAGE_COLUMNS if column.name != "type"],
         ReviewDateColumn("review_date", label=_("Review by"), sort_key="review_date", width="14%"),
     ]
 
