@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.models import Locale
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 try:
@@ -16,8 +20,26 @@ try:
 except ImportError:  # pragma: no cover - Wagtail 7.0 has no drag-and-drop for snippets
     ReorderView = None
 
-from .models import AllyAction, AwarenessDate, GlossaryTerm, OrganisationUnit, Topic
+from .models import (
+    AllyAction,
+    AwarenessDate,
+    GlossaryTerm,
+    OrganisationUnit,
+    Topic,
+    UnitEditorGroup,
+)
+from .views.annual_updates import AnnualUpdateViewSet
 from .views.registry import AllyRegistrationViewSet
+
+
+class UnitEditorGroupForm(WagtailAdminModelForm):
+    """Units are offered in the default language; the binding covers their translations."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = OrganisationUnit.objects.filter(
+            locale=Locale.get_default()
+        ).order_by("name")
 
 
 class OrganisationUnitFilterSet(WagtailFilterSet):
@@ -175,6 +197,34 @@ class AwarenessDateViewSet(SnippetViewSet):
         return AwarenessDate.objects.select_related("topic", "locale")
 
 
+class UnitEditorGroupViewSet(SnippetViewSet):
+    """Bind Wagtail groups to units, making their members local editors of those units."""
+
+    model = UnitEditorGroup
+    icon = "lock"
+    menu_label = _("Unit editor groups")
+    menu_name = "allyship_unit_editor_groups"
+    list_display = ["group", "unit_names"]
+    ordering = ["group__name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("group"),
+            FieldPanel(
+                "units",
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_(
+                    "The units whose content members of the group may edit. Sub-units are "
+                    "included, and so are the unit's copies in other languages."
+                ),
+            ),
+        ],
+        base_form_class=UnitEditorGroupForm,
+    )
+
+    def get_queryset(self, request):
+        return UnitEditorGroup.objects.select_related("group").prefetch_related("units")
+
+
 class AllyshipViewSetGroup(SnippetViewSetGroup):
     """The 'Allyship' admin menu that holds every allyship snippet."""
 
@@ -189,4 +239,6 @@ class AllyshipViewSetGroup(SnippetViewSetGroup):
         AllyRegistrationViewSet,
         TopicViewSet,
         AwarenessDateViewSet,
+        AnnualUpdateViewSet,
+        UnitEditorGroupViewSet,
     )

@@ -14,8 +14,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
-from .models import OrganisationUnit, RecruitmentArticlePage
+from .models import FeedbackSurveyPage, OrganisationUnit, RecruitmentArticlePage
 from .models.recruitment import publishing_refusals, strings_losing_tokens
+from .views import dashboard, survey  # noqa: F401  (their hooks register on import)
 from .views import recruitment as recruitment_views
 from .views import resources as resource_views
 from .views.registry import refuse_deleting_units_with_allies
@@ -199,3 +200,9 @@ def refuse_deleting_units_in_use(request, instances):
         messages.error(request, refusal)
     viewset = OrganisationUnit.snippet_viewset
     return redirect(viewset.get_url_name("list"))
+
+
+@hooks.register("filter_form_submissions_for_user")
+def hide_survey_responses(user, queryset):
+    """Survey answers are read only in aggregate, never one by one in Wagtail's form listing."""
+    return queryset.not_type(FeedbackSurveyPage)

@@ -1,6 +1,8 @@
 """Models of wagtail-allyship, one module per domain, re-exported here."""
 
+from .annual_updates import AnnualUpdate, AnnualUpdateStatus
 from .calendar import AwarenessDate, AwarenessDateKind, CalendarPage
+from .editing import UnitEditorGroup
 from .glossary import GlossaryPage, GlossaryTerm
 from .pledges import (
     AllyRegistration,
@@ -19,6 +21,7 @@ from .pledges import (
 )
 from .profile import ActionKind, ActionsShown, AllyAction, AllyRoleProfilePage
 from .recruitment import RecruitmentArticlePage
+from .reports import AnnualReportPage
 from .resources import (
     Audience,
     ResourceHubPage,
@@ -30,10 +33,19 @@ from .resources import (
     ToolkitStep,
 )
 from .stories import GoodPracticeIndexPage, GoodPracticeStoryPage, GoodPracticeStoryTopic
+from .survey import FeedbackSurveyPage, SurveyParticipation, SurveyQuestion, SurveyResponse
 from .topics import Topic
 from .units import OrganisationUnit, UnitKind
 
 __all__ = [
+    "AnnualReportPage",
+    "AnnualUpdate",
+    "AnnualUpdateStatus",
+    "FeedbackSurveyPage",
+    "SurveyParticipation",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "UnitEditorGroup",
     "ActionKind",
     "ActionsShown",
     "Audience",

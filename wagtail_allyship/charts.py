@@ -1,0 +1,103 @@
+"""Bar charts drawn on the server as SVG: no JavaScript, no inline styles, printable.
+
+A chart is a title, a description and its data; the template draws the bars from the
+geometry computed here and repeats the data as a table, which screen readers and people
+who print in black and white read instead of the picture. Pure functions, no Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Drawing units (the SVG scales to the width of its container).
+WIDTH = 640
+LABEL_WIDTH = 200
+VALUE_WIDTH = 60
+ROW_HEIGHT = 22
+BAR_HEIGHT = 14
+COLUMN_CHART_HEIGHT = 220
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    x: float = 0
+    y: float = 0
+    width: float = 0
+    height: float = 0
+    note: str = ""
+
+
+@dataclass
+class Chart:
+    title: str
+    description: str
+    bars: list[Bar] = field(default_factory=list)
+    width: int = WIDTH
+    height: int = 0
+    label_width: int = LABEL_WIDTH
+
+    @property
+    def maximum(self) -> int:
+        return max((bar.value for bar in self.bars), default=0)
+
+
+def _scale(value: int, maximum: int, length: float) -> float:
+    return round(length * value / maximum, 1) if maximum > 0 else 0.0
+
+
+def horizontal_bars(title: str, description: str, data: list[tuple[str, int]]) -> Chart:
+    """One row per item, the bar's length proportional to its value."""
+    chart = Chart(title, description)
+    length = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    maximum = max((value for _label, value in data), default=0)
+    for row, (label, value) in enumerate(data):
+        chart.bars.append(
+            Bar(
+                label=label,
+                value=value,
+                x=LABEL_WIDTH,
+                y=row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2,
+                width=_scale(value, maximum, length),
+                height=BAR_HEIGHT,
+            )
+        )
+    chart.height = max(len(data), 1) * ROW_HEIGHT
+    return chart
+
+
+def columns(
+    title: str, description: str, data: list[tuple[str, int]], notes: list[str] | None = None
+) -> Chart:
+    """One column per item (years, for instance), labels underneath and values on top."""
+    chart = Chart(title, description, label_width=0)
+    chart.height = COLUMN_CHART_HEIGHT
+    plot_top, plot_bottom = 24, COLUMN_CHART_HEIGHT - 30
+    slot = WIDTH / max(len(data), 1)
+    maximum = max((value for _label, value in data), default=0)
+    for index, (label, value) in enumerate(data):
+        height = _scale(value, maximum, plot_bottom - plot_top)
+        chart.bars.append(
+            Bar(
+                label=label,
+                value=value,
+                x=round(index * slot + slot * 0.2, 1),
+                y=round(plot_bottom - height, 1),
+                width=round(slot * 0.6, 1),
+                height=height,
+                note=(notes or [""] * len(data))[index],
+            )
+        )
+    return chart
+
+
+def change_notes(values: list[int]) -> list[str]:
+    """'+12' / '−3' / '' for each value against the one before it (none for the first)."""
+    notes = [""]
+    for before, now in zip(values, values[1:], strict=False):
+        difference = now - before
+        notes.append(
+            f"+{difference}" if difference > 0 else f"−{-difference}" if difference else "0"
+        )
+    return notes

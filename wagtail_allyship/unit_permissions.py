@@ -1,0 +1,104 @@
+"""Per-unit editing rights: local editors change only the content of their own units.
+
+A user in a group bound to units (:class:`~wagtail_allyship.models.UnitEditorGroup`) is a
+*local editor*: Wagtail's model permissions still decide what they may do at all, and their
+units decide to which objects it applies. Everyone else (central editors, coordinators,
+superusers) is not narrowed. The answer is computed once per request and user.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Model, Q, QuerySet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+#: Set on the user object so that one request asks the database once.
+_CACHE_ATTRIBUTE = "_allyship_unit_keys"
+
+
+def editable_unit_keys(user) -> frozenset | None:
+    """Translation keys of the units ``user`` may edit, or ``None`` when not narrowed to units.
+
+    Superusers and users in no unit-bound group are not narrowed. A local editor's units
+    include every unit below the ones their groups are bound to.
+    """
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return None
+    if hasattr(user, _CACHE_ATTRIBUTE):
+        return getattr(user, _CACHE_ATTRIBUTE)
+    from .models import OrganisationUnit
+
+    bound = list(
+        OrganisationUnit.objects.filter(editor_groups__group__user=user).distinct().only("pk")
+    )
+    keys = None
+    if bound:
+        keys = frozenset(
+            OrganisationUnit.objects.descendants_of(bound).values_list("translation_key", flat=True)
+        )
+    setattr(user, _CACHE_ATTRIBUTE, keys)
+    return keys
+
+
+def is_local_editor(user) -> bool:
+    return editable_unit_keys(user) is not None
+
+
+def may_edit_unit(user, unit) -> bool:
+    """Whether ``user``'s units (if any) cover ``unit``; says nothing of model permissions."""
+    keys = editable_unit_keys(user)
+    if keys is None:
+        return True
+    return unit is not None and unit.translation_key in keys
+
+
+def units_editable_by(user) -> QuerySet:
+    """The units ``user`` may choose for content they edit, in every language."""
+    from .models import OrganisationUnit
+
+    keys = editable_unit_keys(user)
+    units = OrganisationUnit.objects.all()
+    return units if keys is None else units.filter(translation_key__in=keys)
+
+
+class UnitScopedPermissionPolicy(ModelPermissionPolicy):
+    """Wagtail's model permissions, narrowed for local editors to objects of their units.
+
+    ``unit_field`` names the foreign key to :class:`OrganisationUnit` on the model. Viewing
+    is not narrowed: local editors read other units' objects, they do not change them.
+    """
+
+    #: Actions that local editors may take only on objects of their own units.
+    scoped_actions = ("add", "change", "delete", "publish", "lock", "unlock")
+
+    def __init__(self, model, unit_field: str = "unit", **kwargs):
+        super().__init__(model, **kwargs)
+        self.unit_field = unit_field
+
+    def _in_units(self, user) -> Q | None:
+        keys = editable_unit_keys(user)
+        if keys is None:
+            return None
+        return Q(**{f"{self.unit_field}__translation_key__in": keys})
+
+    def user_has_permission_for_instance(self, user, action: str, instance: Model) -> bool:
+        if not self.user_has_permission(user, action):
+            return False
+        if action not in self.scoped_actions:
+            return True
+        return may_edit_unit(user, getattr(instance, self.unit_field))
+
+    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
+
+    def instances_user_has_permission_for(self, user, action: str) -> QuerySet:
+        queryset = super().instances_user_has_permission_for(user, action)
+        condition = self._in_units(user) if action in self.scoped_actions else None
+        return queryset if condition is None else queryset.filter(condition)
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        queryset = self.model._default_manager.none()
+        for action in actions:
+            queryset |= self.instances_user_has_permission_for(user, action)
+        return queryset

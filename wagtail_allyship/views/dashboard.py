@@ -1,0 +1,1 @@
+"""The coordinator dashboard: a panel on the admin home page and the report views it links to."""

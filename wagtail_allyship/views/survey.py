@@ -1,0 +1,1 @@
+"""Survey results in the Wagtail admin, shown only in aggregate."""
