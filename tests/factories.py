@@ -15,10 +15,14 @@ from wagtail_allyship.models import (
     AllyAction,
     AllyRegistration,
     AllyRoleProfilePage,
+    AnnualReportPage,
+    AnnualUpdate,
+    AnnualUpdateStatus,
     Commitment,
     CommitmentKind,
     CommitmentStatus,
     CommitmentUpdate,
+    FeedbackSurveyPage,
     GlossaryPage,
     GlossaryTerm,
     MyAllyshipPage,
@@ -27,6 +31,7 @@ from wagtail_allyship.models import (
     PledgePage,
     PledgeWallPage,
     RecruitmentArticlePage,
+    SurveyQuestion,
     UnitKind,
     Visibility,
 )
@@ -375,3 +380,65 @@ class ResourcePageFactory(PageFactory):
             page.save_revision().publish()
             page.refresh_from_db()
         return page
+
+
+class AnnualUpdateFactory(factory.django.DjangoModelFactory):
+    unit = factory.SubFactory(OrganisationUnitFactory)
+    year = factory.LazyFunction(current_programme_year)
+    title = factory.Sequence(lambda n: f"What unit {n} is doing")
+    body = "<p>Monthly listening sessions with the leadership team.</p>"
+    status = AnnualUpdateStatus.APPROVED
+
+    class Meta:
+        model = AnnualUpdate
+
+
+class AnnualReportPageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Annual report {n}")
+    year = factory.LazyFunction(current_programme_year)
+    introduction = "<p>What the year was about.</p>"
+
+    class Meta:
+        model = AnnualReportPage
+
+
+class FeedbackSurveyPageFactory(PageFactory):
+    """A survey; ``questions=[(label, field_type, choices), ...]`` are added before publishing."""
+
+    title = factory.Sequence(lambda n: f"Ally survey {n}")
+    introduction = "<p>Answers are anonymous.</p>"
+    thank_you_text = "<p>Thank you.</p>"
+
+    class Meta:
+        model = FeedbackSurveyPage
+
+    @classmethod
+    def _create(cls, model_class, *args, questions=None, parent=None, publish=True, **kwargs):
+        questions = questions if questions is not None else DEFAULT_SURVEY_QUESTIONS
+        parent = parent or Page.objects.get(depth=2, locale=Locale.get_default())
+        kwargs.setdefault("live", publish)
+        page = model_class(**kwargs)
+        for order, (label, field_type, choices) in enumerate(questions):
+            page.form_fields.add(
+                SurveyQuestion(
+                    label=label,
+                    field_type=field_type,
+                    choices=choices,
+                    required=field_type != "multiline",
+                    sort_order=order,
+                )
+            )
+        page = parent.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+            page.refresh_from_db()
+        return page
+
+
+#: A scale, a choice and a free-text question.
+DEFAULT_SURVEY_QUESTIONS = [
+    ("How confident do you feel calling out sexism?", "scale", ""),
+    ("Which activity helped most?", "radio", "Mentoring\nListening sessions\nTraining"),
+    ("What should the programme do next?", "multiline", ""),
+]
