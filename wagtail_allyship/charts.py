@@ -27,6 +27,11 @@ class Bar:
     width: float = 0
     height: float = 0
     note: str = ""
+    #: Where the bar's label and its value are written.
+    label_x: float = 0
+    label_y: float = 0
+    value_x: float = 0
+    value_y: float = 0
 
 
 @dataclass
@@ -53,14 +58,20 @@ def horizontal_bars(title: str, description: str, data: list[tuple[str, int]]) -
     length = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     maximum = max((value for _label, value in data), default=0)
     for row, (label, value) in enumerate(data):
+        y = row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
+        width = _scale(value, maximum, length)
         chart.bars.append(
             Bar(
                 label=label,
                 value=value,
                 x=LABEL_WIDTH,
-                y=row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2,
-                width=_scale(value, maximum, length),
+                y=y,
+                width=width,
                 height=BAR_HEIGHT,
+                label_x=LABEL_WIDTH - 8,
+                label_y=y + BAR_HEIGHT - 3,
+                value_x=round(LABEL_WIDTH + width + 6, 1),
+                value_y=y + BAR_HEIGHT - 3,
             )
         )
     chart.height = max(len(data), 1) * ROW_HEIGHT
@@ -78,15 +89,21 @@ def columns(
     maximum = max((value for _label, value in data), default=0)
     for index, (label, value) in enumerate(data):
         height = _scale(value, maximum, plot_bottom - plot_top)
+        x = round(index * slot + slot * 0.2, 1)
+        y = round(plot_bottom - height, 1)
         chart.bars.append(
             Bar(
                 label=label,
                 value=value,
-                x=round(index * slot + slot * 0.2, 1),
-                y=round(plot_bottom - height, 1),
+                x=x,
+                y=y,
                 width=round(slot * 0.6, 1),
                 height=height,
                 note=(notes or [""] * len(data))[index],
+                label_x=x,
+                label_y=COLUMN_CHART_HEIGHT - 10,
+                value_x=x,
+                value_y=round(y - 6, 1),
             )
         )
     return chart

@@ -215,7 +215,7 @@ class AnnualReportPage(AllyshipPageMixin, RoutablePageMixin, Page):
     def report(self, request, *args, **kwargs):
         return self.render(request)
 
-    @path("figures.csv", name="figures_csv")
+    @path("figures/csv/", name="figures_csv")
     def figures_csv(self, request):
         """The report's figures as a spreadsheet: totals first, then one row per unit."""
         with translation.override(self.locale.language_code):

@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import (
 
 from ..models import AnnualUpdate, AnnualUpdateStatus, OrganisationUnit
 from ..unit_permissions import UnitScopedPermissionPolicy, editable_unit_keys
+from .denied import ForbiddenObjectMixin
 
 APPROVE = "approve"
 
@@ -81,7 +82,7 @@ class AnnualUpdateForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
-class UnitScopedObjectMixin:
+class UnitScopedObjectMixin(ForbiddenObjectMixin):
     """403 for an update the user may not take this view's action on."""
 
     scoped_action = "change"
