@@ -497,7 +497,107 @@ def build_resources(ctx: BuildContext) -> int:
     return sum(len(pages) for pages in made.values()) + len(LOCALES)
 
 
-planned("annual updates", 600, "wagtail_allyship.AnnualUpdate", description="60 units x 10 years")
+@dataset(
+    "annual updates",
+    600,
+    "wagtail_allyship.AnnualUpdate",
+    "wagtail_allyship.AnnualReportPage",
+    description="an approved update from every unit for each of 10 years; a published report "
+    "of this year and a draft-like report whose figures are computed on each view",
+)
+def build_annual_updates(ctx: BuildContext) -> int:
+    from wagtail_allyship.models import (
+        AnnualReportPage,
+        AnnualUpdate,
+        AnnualUpdateStatus,
+        OrganisationUnit,
+    )
+    from wagtail_allyship.models.pledges import current_programme_year
+
+    year = current_programme_year()
+    units = list(OrganisationUnit.objects.filter(locale=ctx.locale("en")).order_by("pk"))
+    years = max(1, ctx.count(600) // max(len(units), 1))
+    AnnualUpdate.objects.bulk_create(
+        AnnualUpdate(
+            unit=unit,
+            year=update_year,
+            title=f"{unit.name}: what we did in {update_year}",
+            body="<p>Listening sessions, reverse mentoring and a review of promotion panels.</p>",
+            status=AnnualUpdateStatus.APPROVED,
+        )
+        for update_year in range(year - years + 1, year + 1)
+        for unit in units
+    )
+    home = ctx.home("en")
+    published = home.add_child(
+        instance=AnnualReportPage(title="Annual report", slug="annual-report", year=year)
+    )
+    published.save_revision().publish()
+    live = home.add_child(
+        instance=AnnualReportPage(
+            title="Annual report (live)", slug="annual-report-live", year=year
+        )
+    )
+    live.save_revision().publish()
+    AnnualReportPage.objects.filter(pk=live.pk).update(figures=None)
+    return len(units) * years + 2
+
+
+@dataset(
+    "survey responses",
+    2_000,
+    "wagtail_allyship.FeedbackSurveyPage",
+    "wagtail_allyship.SurveyResponse",
+    description="one ally survey of five questions with answers from allies in every unit",
+)
+def build_survey(ctx: BuildContext) -> int:
+    import datetime
+
+    from wagtail_allyship.models import (
+        FeedbackSurveyPage,
+        OrganisationUnit,
+        SurveyQuestion,
+        SurveyResponse,
+    )
+
+    survey = FeedbackSurveyPage(title="Ally survey", slug="ally-survey")
+    questions = [
+        ("How confident do you feel speaking up?", "scale", ""),
+        ("How well does your manager support the programme?", "scale", ""),
+        ("Which activity helped you most?", "radio", "Mentoring\nListening circles\nTraining"),
+        ("Which topics should come next?", "checkboxes", "Menopause\nFlexible working\nPay"),
+        ("What should the programme change?", "multiline", ""),
+    ]
+    for order, (label, field_type, choices) in enumerate(questions):
+        survey.form_fields.add(
+            SurveyQuestion(label=label, field_type=field_type, choices=choices, sort_order=order)
+        )
+    ctx.home("en").add_child(instance=survey).save_revision().publish()
+    survey = FeedbackSurveyPage.objects.get(pk=survey.pk)
+    fields = [field.clean_name for field in survey.form_fields.order_by("sort_order")]
+    keys = list(
+        OrganisationUnit.objects.filter(locale=ctx.locale("en")).values_list(
+            "translation_key", flat=True
+        )
+    )
+    month = datetime.date.today().replace(day=1)
+    total = ctx.count(2_000)
+    SurveyResponse.objects.bulk_create(
+        SurveyResponse(
+            page=survey,
+            month=month,
+            unit_key=keys[n % len(keys)] if keys else None,
+            form_data={
+                fields[0]: n % 5 + 1,
+                fields[1]: (n * 3) % 5 + 1,
+                fields[2]: ["Mentoring", "Listening circles", "Training"][n % 3],
+                fields[3]: ["Menopause", "Pay"][: n % 2 + 1],
+                fields[4]: f"Answer number {n}: more time for mentoring.",
+            },
+        )
+        for n in range(total)
+    )
+    return total + 1
 
 
 # Scenarios beyond "one page of each type" ---------------------------------------------
@@ -589,6 +689,50 @@ SCENARIOS.append(
         url=_hub_url("fr", "topic={topic}&sort=title&page=2"),
         models=("wagtail_allyship.ResourceHubPage",),
         budget=2.0,
+    )
+)
+
+
+def _report_url(slug: str, route: str = ""):
+    def url():
+        from wagtail_allyship.models import AnnualReportPage
+
+        page = AnnualReportPage.objects.live().filter(slug=slug, locale__language_code="en")
+        page = page.first()
+        return page.url + route if page else None
+
+    return url
+
+
+SCENARIOS.append(
+    Scenario(
+        "Annual report, figures computed on each view",
+        url=_report_url("annual-report-live"),
+        models=("wagtail_allyship.AnnualReportPage",),
+    )
+)
+SCENARIOS.append(
+    Scenario(
+        "Annual report, figures as CSV",
+        url=_report_url("annual-report", "figures/csv/"),
+        models=("wagtail_allyship.AnnualReportPage",),
+    )
+)
+
+
+def _survey_results_url():
+    from wagtail_allyship.models import FeedbackSurveyPage
+
+    survey = FeedbackSurveyPage.objects.live().filter(locale__language_code="en").first()
+    return reverse("wagtail_allyship_survey_results", args=[survey.pk]) if survey else None
+
+
+SCENARIOS.append(
+    Scenario(
+        "Ally survey, aggregated results (admin)",
+        url=_survey_results_url,
+        models=("wagtail_allyship.FeedbackSurveyPage",),
+        user="editor",
     )
 )
 SCENARIOS.append(
