@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published
+from wagtail_localize.fields import SynchronizedField
 
 from .. import charts
 from ..annual_figures import compute_figures
@@ -75,6 +76,12 @@ class AnnualReportPage(AllyshipPageMixin, RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     template = "wagtail_allyship/reports/annual_report_page.html"
+
+    override_translatable_fields = [
+        SynchronizedField("year"),
+        SynchronizedField("refresh_figures"),
+        SynchronizedField("figures"),
+    ]
 
     class Meta:
         verbose_name = _("annual report")
