@@ -11,7 +11,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from intranet import demo_pledges, demo_resources, demo_stories_calendar
+from intranet import (
+    demo_pledges,
+    demo_reports,
+    demo_resources,
+    demo_stories_calendar,
+    demo_survey,
+)
 from intranet.demo_strings import GLOSSARY_INTRO, STRINGS
 from intranet.models import HomePage, StandardPage
 from wagtail_allyship.models import GlossaryPage, OrganisationUnit, UnitKind
@@ -109,6 +115,8 @@ class Command(BaseCommand):
             for code, strings in demo_pledges.STRINGS.items():
                 self.translate_allyship_content(pledge_pages, locales[code], strings)
             demo_resources.load_resources(home, locales)
+            demo_survey.load_survey(home)
+            demo_reports.load_reports(home, locales)
         self.print_logins()
 
     def load_locales(self) -> dict[str, Locale]:
