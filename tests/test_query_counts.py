@@ -24,11 +24,14 @@ from tests.factories import (
     AllyActionFactory,
     AllyRegistrationFactory,
     AllyRoleProfilePageFactory,
+    AnnualReportPageFactory,
+    AnnualUpdateFactory,
     AwarenessDateFactory,
     CalendarPageFactory,
     CommitmentFactory,
     CommitmentUpdateFactory,
     EventFactory,
+    FeedbackSurveyPageFactory,
     GlossaryPageFactory,
     GlossaryTermFactory,
     GoodPracticeIndexPageFactory,
@@ -54,6 +57,7 @@ from wagtail_allyship.models import (
     ReminderKind,
     ResourceType,
     SentReminder,
+    SurveyResponse,
     UnitKind,
     Visibility,
 )
@@ -348,6 +352,53 @@ def my_allyship_with_history(home: HomePage, n: int) -> str:
     return page.url
 
 
+# Accountability ------------------------------------------------------------------------
+
+
+def units_with_updates(n: int, image=None) -> None:
+    """``n`` forces in a new region, each with allies, a pledge and an approved update."""
+    region = OrganisationUnitFactory(kind=UnitKind.REGION)
+    for _number in range(n):
+        unit = OrganisationUnitFactory(parent=region)
+        registration = AllyRegistrationFactory(unit=unit)
+        PledgeFactory(user=registration.user)
+        AnnualUpdateFactory(unit=unit, image=image)
+
+
+def annual_report_with_live_figures(home: HomePage, n: int) -> str:
+    """A report whose figures are computed on each view (as in a draft's preview)."""
+    page = page_under(home, AnnualReportPageFactory, "annual-report-live")
+    units_with_updates(n, image=story_image())
+    type(page).objects.filter(pk=page.pk).update(figures=None)
+    return page.url
+
+
+def annual_report_published(home: HomePage, n: int) -> str:
+    """A published report reads its stored figures; republished to take in the new units."""
+    page = page_under(home, AnnualReportPageFactory, "annual-report")
+    units_with_updates(n, image=story_image())
+    page.refresh_figures = True
+    page.save_revision().publish()
+    return page.url
+
+
+# The survey ----------------------------------------------------------------------------
+
+
+def survey_with_responses(home: HomePage, n: int) -> str:
+    """An ally's survey form, with more responses from more units (the form never reads them)."""
+    page = page_under(home, FeedbackSurveyPageFactory, "survey")
+    fields = [field.clean_name for field in page.get_form_fields()]
+    for _number in range(n):
+        SurveyResponse.objects.create(
+            page=page,
+            form_data={fields[0]: 4, fields[1]: "Training", fields[2]: "More sessions"},
+            month=timezone.localdate().replace(day=1),
+            unit_key=OrganisationUnitFactory().translation_key,
+        )
+    return page.url
+
+
 PAGES = [
     QueryCase("home page", home_page_with_menu, max_queries=11),
     QueryCase("standard page", plain_page_among_siblings, max_queries=10),
@@ -363,6 +414,9 @@ PAGES = [
     QueryCase("pledge form", pledge_form_with_earlier_pledges, max_queries=15, user="ally"),
     QueryCase("pledge wall", pledge_wall_with_pledges, max_queries=17),
     QueryCase("my allyship", my_allyship_with_history, max_queries=15, user="ally"),
+    QueryCase("annual report (live figures)", annual_report_with_live_figures, max_queries=24),
+    QueryCase("annual report (published)", annual_report_published, max_queries=16),
+    QueryCase("survey form", survey_with_responses, max_queries=14, user="ally"),
 ]
 
 

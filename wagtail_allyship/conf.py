@@ -167,6 +167,15 @@ SETTINGS: dict[str, Setting] = {
             "topics or tags makes the kept results out of date at once. 0 turns caching off."
         ),
     ),
+    "SURVEY_MIN_GROUP_SIZE": Setting(
+        default=5,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_(
+            "The fewest survey responses a group (everyone, or one unit) needs before its "
+            "results are shown; smaller groups are reported only as too small."
+        ),
+    ),
     "UNIT_TREE_MAX_DEPTH": Setting(
         default=6,
         check=_is_positive_int,

@@ -24,8 +24,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..conf import get_setting
 from .base import AllyshipPageMixin
 from .units import OrganisationUnit
 
@@ -53,8 +56,15 @@ class SurveyFormBuilder(FormBuilder):
             **options,
         )
 
+    def create_dropdown_field(self, field, options):
+        # Start with nothing picked; otherwise the first choice is sent for whoever skips it.
+        options["choices"] = [("", _("Choose an answer")), *self.get_formatted_field_choices(field)]
+        return forms.ChoiceField(**options)
 
-class SurveyQuestion(AbstractFormField):
+
+class SurveyQuestion(TranslatableMixin, AbstractFormField):
+    """One question; translated with its survey, so that each language asks it in its words."""
+
     page = ParentalKey(
         "wagtail_allyship.FeedbackSurveyPage",
         on_delete=models.CASCADE,
@@ -69,7 +79,18 @@ class SurveyQuestion(AbstractFormField):
     )
     field_type.required_on_save = True
 
-    class Meta(AbstractFormField.Meta):
+    override_translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("clean_name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 
@@ -107,6 +128,8 @@ class FeedbackSurveyPage(AllyshipPageMixin, AbstractForm):
 
     form_builder = SurveyFormBuilder
 
+    override_translatable_fields = [SynchronizedField("closed")]
+
     content_panels = AbstractForm.content_panels + [
         FieldPanel("introduction"),
         InlinePanel("form_fields", label=_("Questions"), min_num=1),
@@ -121,6 +144,12 @@ class FeedbackSurveyPage(AllyshipPageMixin, AbstractForm):
     class Meta:
         verbose_name = _("feedback survey")
         verbose_name_plural = _("feedback surveys")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The page promises respondents the smallest group shown: keep it true to the setting.
+        context["survey_min_group_size"] = get_setting("SURVEY_MIN_GROUP_SIZE")
+        return context
 
     def get_submission_class(self):
         return SurveyResponse
