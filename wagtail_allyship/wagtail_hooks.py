@@ -16,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 
 from .models import FeedbackSurveyPage, OrganisationUnit, RecruitmentArticlePage
 from .models.recruitment import publishing_refusals, strings_losing_tokens
-from .views import dashboard, survey  # noqa: F401  (their hooks register on import)
+from .views import dashboard, po_upload, survey  # noqa: F401  (their hooks register on import)
 from .views import recruitment as recruitment_views
 from .views import resources as resource_views
 from .views.registry import refuse_deleting_units_with_allies
@@ -59,6 +59,18 @@ def register_admin_urls():
                 (urls, "wagtail_allyship_recruitment"), namespace="wagtail_allyship_recruitment"
             ),
         ),
+    ]
+
+
+@hooks.register("register_admin_urls", order=-100)
+def register_po_upload_check():
+    """Shadows wagtail-localize's PO upload URL (matched first), to check files before it."""
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            po_upload.upload_pofile,
+            name="wagtail_allyship_upload_pofile",
+        )
     ]
 
 

@@ -4,11 +4,11 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import modelsearch.index
 import uuid
 import wagtail.contrib.forms.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
+import wagtail.search.index
 import wagtail_allyship.models.annual_updates
 import wagtail_allyship.models.base
 import wagtail_allyship.models.pledges
@@ -107,7 +107,7 @@ class Migration(migrations.Migration):
                 'permissions': [('approve_annualupdate', 'Can approve annual updates')],
                 'constraints': [models.UniqueConstraint(fields=('unit', 'year'), name='wagtail_allyship_one_update_per_unit_year')],
             },
-            bases=(modelsearch.index.Indexed, models.Model),
+            bases=(wagtail.search.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
             name='SurveyQuestion',

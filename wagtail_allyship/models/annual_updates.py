@@ -7,6 +7,7 @@ not translated: the report shows it as the unit wrote it.
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
@@ -147,7 +148,7 @@ class AnnualUpdate(index.Indexed, models.Model):
 
     panels = [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("unit"), FieldPanel("year")]), FieldPanel("title")],
+            [FieldRowPanel([FieldPanel("unit", widget=forms.Select), FieldPanel("year")]), FieldPanel("title")],
             heading=_("Unit and year"),
         ),
         FieldPanel("body"),

@@ -299,6 +299,7 @@ class ResourcePage(AllyshipPageMixin, Page):
         TranslatableField("slug"),
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
         TranslatableField("summary"),
         TranslatableField("body"),
         TranslatableField("duration"),

@@ -48,6 +48,17 @@ QUESTION_TYPES = (
 
 
 class SurveyFormBuilder(FormBuilder):
+    def get_formatted_field_choices(self, field):
+        """One choice per line (any line ending), or per comma when written on one line.
+
+        Wagtail 7.0 splits only on the browser's CRLF; choices typed or imported with plain
+        newlines must give the same choices on every supported version.
+        """
+        text = field.choices or ""
+        parts = text.splitlines() if "\n" in text or "\r" in text else text.split(",")
+        values = [part.strip().rstrip(",").strip() for part in parts]
+        return [(value, value) for value in values if value]
+
     def create_scale_field(self, field, options):
         return forms.TypedChoiceField(
             choices=[(value, str(value)) for value in SCALE],
