@@ -47,6 +47,21 @@ def admin_client(client, superuser):
 
 
 @pytest.fixture
+def coordinator(db):
+    """A programme coordinator: admin access and the registry's view permission."""
+    return UserFactory(
+        username="coordinator",
+        permissions=["wagtailadmin.access_admin", "wagtail_allyship.view_allyregistration"],
+    )
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
 def staff_user(db):
     """A logged-in staff member with no admin access: how allies arrive."""
     return UserFactory(username="staff")

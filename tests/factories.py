@@ -139,12 +139,17 @@ class PageFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
         parent = parent or Page.objects.get(depth=2, locale=Locale.get_default())
         kwargs.setdefault("live", publish)
-        page = parent.add_child(instance=model_class(**kwargs))
+        page = parent.add_child(instance=cls._instance(model_class, **kwargs))
         revision = page.save_revision()
         if publish:
             revision.publish()
             page.refresh_from_db()
         return page
+
+    @classmethod
+    def _instance(cls, model_class, **kwargs):
+        """The unsaved page; factories of pages with inline children add them here."""
+        return model_class(**kwargs)
 
 
 class AllyRoleProfilePageFactory(PageFactory):
@@ -413,11 +418,9 @@ class FeedbackSurveyPageFactory(PageFactory):
         model = FeedbackSurveyPage
 
     @classmethod
-    def _create(cls, model_class, *args, questions=None, parent=None, publish=True, **kwargs):
-        questions = questions if questions is not None else DEFAULT_SURVEY_QUESTIONS
-        parent = parent or Page.objects.get(depth=2, locale=Locale.get_default())
-        kwargs.setdefault("live", publish)
+    def _instance(cls, model_class, questions=None, **kwargs):
         page = model_class(**kwargs)
+        questions = questions if questions is not None else DEFAULT_SURVEY_QUESTIONS
         for order, (label, field_type, choices) in enumerate(questions):
             page.form_fields.add(
                 SurveyQuestion(
@@ -428,11 +431,6 @@ class FeedbackSurveyPageFactory(PageFactory):
                     sort_order=order,
                 )
             )
-        page = parent.add_child(instance=page)
-        revision = page.save_revision()
-        if publish:
-            revision.publish()
-            page.refresh_from_db()
         return page
 
 

@@ -34,20 +34,6 @@ def listed(response):
 
 
 @pytest.fixture
-def coordinator(db):
-    return UserFactory(
-        username="coordinator",
-        permissions=["wagtailadmin.access_admin", "wagtail_allyship.view_allyregistration"],
-    )
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
-
-
-@pytest.fixture
 def tree(db):
     """A region with two forces, one of which has a department; and another region."""
     north = OrganisationUnitFactory(name="North Region", kind=UnitKind.REGION)

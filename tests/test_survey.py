@@ -65,20 +65,6 @@ def page(db):
     return FeedbackSurveyPageFactory(slug="survey", title="Ally survey")
 
 
-@pytest.fixture
-def coordinator(db):
-    return UserFactory(
-        username="coordinator",
-        permissions=["wagtailadmin.access_admin", "wagtail_allyship.view_allyregistration"],
-    )
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
-
-
 def names(page) -> dict[str, str]:
     """Each question's label and the field name its answer is posted and stored under."""
     return {field.label: field.clean_name for field in page.get_form_fields()}
