@@ -102,3 +102,60 @@ class UnitScopedPermissionPolicy(ModelPermissionPolicy):
         for action in actions:
             queryset |= self.instances_user_has_permission_for(user, action)
         return queryset
+
+
+# Pages ----------------------------------------------------------------------------------
+
+#: Page types whose content belongs to a unit, and the field that names the unit. Wagtail's
+#: page permissions decide where in the tree someone may work; these pages are narrowed
+#: further to the units of a local editor.
+PAGE_UNIT_FIELDS = {
+    "wagtail_allyship.RecruitmentArticlePage": "unit",
+    "wagtail_allyship.GoodPracticeStoryPage": "unit",
+    "wagtail_allyship.ResourcePage": "owner_unit",
+}
+
+
+def page_unit_field(page) -> str | None:
+    model = page.specific_class
+    if model is None:
+        return None
+    return PAGE_UNIT_FIELDS.get(model._meta.label)
+
+
+def page_refusal(user, page) -> str | None:
+    """Why ``user`` may not change ``page`` because of its unit, or ``None`` if they may."""
+    from django.utils.translation import gettext as _
+
+    if editable_unit_keys(user) is None:
+        return None
+    field = page_unit_field(page)
+    if field is None:
+        return None
+    unit = getattr(page.specific_deferred, field)
+    if unit is None:
+        return _(
+            "“%(page)s” is shared content of the central team. You can read it, but only "
+            "the central team changes it."
+        ) % {"page": page.get_admin_display_title()}
+    if not may_edit_unit(user, unit):
+        return _("“%(page)s” belongs to %(unit)s. You can change only your own unit's pages.") % {
+            "page": page.get_admin_display_title(),
+            "unit": unit,
+        }
+    return None
+
+
+def limit_unit_choices(field, user) -> None:
+    """Narrow a unit form field to the units ``user`` edits (no change for others)."""
+    from django.utils.translation import gettext_lazy as _
+
+    keys = editable_unit_keys(user)
+    if field is None or keys is None:
+        return
+    field.queryset = field.queryset.filter(translation_key__in=keys)
+    field.required = True
+    field.error_messages["invalid_choice"] = _("Choose one of your own units from the list.")
+    field.error_messages["required"] = _(
+        "Choose your unit: as a unit's editor, every page you write belongs to one of your units."
+    )

@@ -148,7 +148,10 @@ class AnnualUpdate(index.Indexed, models.Model):
 
     panels = [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("unit", widget=forms.Select), FieldPanel("year")]), FieldPanel("title")],
+            [
+                FieldRowPanel([FieldPanel("unit", widget=forms.Select), FieldPanel("year")]),
+                FieldPanel("title"),
+            ],
             heading=_("Unit and year"),
         ),
         FieldPanel("body"),

@@ -31,6 +31,7 @@ from .. import placeholders
 from ..blocks import EMBEDS_CONTEXT_KEY, ArticleBodyBlock, prefetch_embeds
 from ..conf import get_setting
 from ..panels import RecruitmentStatusPanel
+from ..unit_permissions import limit_unit_choices
 from .base import AllyshipPageMixin
 from .units import OrganisationUnit
 
@@ -256,6 +257,7 @@ class RecruitmentArticlePageForm(WagtailAdminPageForm):
                 self.parent_page.locale_id if self.parent_page else None
             )
             self.fields["unit"].queryset = OrganisationUnit.objects.filter(locale_id=locale_id)
+            limit_unit_choices(self.fields["unit"], self.for_user)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -39,6 +39,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .. import facets, resource_cache
 from ..blocks import BODY_FEATURES, SHORT_TEXT_FEATURES, find_embed
 from ..conf import get_setting
+from ..unit_permissions import limit_unit_choices
 from .base import AllyshipPageMixin
 from .topics import Topic
 from .units import OrganisationUnit
@@ -148,6 +149,7 @@ class ResourcePageForm(WagtailAdminPageForm):
             self.fields["owner_unit"].queryset = OrganisationUnit.objects.filter(
                 locale_id=locale_id
             )
+            limit_unit_choices(self.fields["owner_unit"], self.for_user)
         formset = self.formsets.get("topic_links") if hasattr(self, "formsets") else None
         if formset is not None:
             topics = Topic.objects.filter(locale_id=locale_id)

@@ -29,6 +29,7 @@ from wagtail.search import index
 from ..blocks import EMBEDS_CONTEXT_KEY, SHORT_TEXT_FEATURES, StoryBodyBlock, prefetch_embeds
 from ..conf import get_setting
 from ..feeds import StoryAtomFeed, StoryFeed
+from ..unit_permissions import limit_unit_choices
 from .base import AllyshipPageMixin
 from .topics import Topic
 from .units import OrganisationUnit
@@ -96,6 +97,7 @@ class GoodPracticeStoryPageForm(WagtailAdminPageForm):
             return
         if "unit" in self.fields:
             self.fields["unit"].queryset = OrganisationUnit.objects.filter(locale_id=locale_id)
+            limit_unit_choices(self.fields["unit"], self.for_user)
         formset = self.formsets.get("topic_links") if hasattr(self, "formsets") else None
         if formset is not None:
             topics = Topic.objects.filter(locale_id=locale_id)

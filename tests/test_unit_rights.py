@@ -1,0 +1,207 @@
+"""Local editors change only their own units' pages: stories, resources, local recruitment articles.
+
+Wagtail's page permissions say where in the tree someone may work (here: everywhere); the
+unit of a page narrows a local editor further. Central editors are not narrowed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
+
+from tests.factories import (
+    GoodPracticeIndexPageFactory,
+    GoodPracticeStoryPageFactory,
+    GroupFactory,
+    OrganisationUnitFactory,
+    RecruitmentArticlePageFactory,
+    ResourceHubPageFactory,
+    ResourcePageFactory,
+    UserFactory,
+)
+from wagtail_allyship.models import UnitEditorGroup, UnitKind
+from wagtail_allyship.translation import translate
+
+pytestmark = pytest.mark.django_db
+
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "delete_page"]
+
+
+def editor_group(name: str, *units):
+    """A group that may add, change, publish and delete every page; bound to ``units``."""
+    group = GroupFactory(name=name)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    root = Page.get_first_root_node()
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.create(
+            group=group, page=root, permission=Permission.objects.get(codename=codename)
+        )
+    if units:
+        UnitEditorGroup.objects.create(group=group).units.add(*units)
+    return group
+
+
+@pytest.fixture
+def site(locales):
+    region = OrganisationUnitFactory(name="North Region", kind=UnitKind.REGION)
+    alderley = OrganisationUnitFactory(name="Alderley Police", parent=region)
+    bramwell = OrganisationUnitFactory(name="Bramwell Police")
+    index = GoodPracticeIndexPageFactory()
+    hub = ResourceHubPageFactory()
+    template = RecruitmentArticlePageFactory(title="Be an ally in [FORCE NAME]")
+    return {
+        "region": region,
+        "alderley": alderley,
+        "bramwell": bramwell,
+        "index": index,
+        "hub": hub,
+        "template": template,
+        "story_a": GoodPracticeStoryPageFactory(parent=index, unit=alderley, title="A story"),
+        "story_b": GoodPracticeStoryPageFactory(parent=index, unit=bramwell, title="B story"),
+        "central_story": GoodPracticeStoryPageFactory(parent=index, title="Central story"),
+        "resource_a": ResourcePageFactory(parent=hub, owner_unit=alderley, title="A guide"),
+        "resource_b": ResourcePageFactory(parent=hub, owner_unit=bramwell, title="B guide"),
+        "article_a": RecruitmentArticlePageFactory(unit=alderley, title="Join Alderley"),
+        "article_b": RecruitmentArticlePageFactory(unit=bramwell, title="Join Bramwell"),
+    }
+
+
+@pytest.fixture
+def local_editor(site):
+    user = UserFactory(username="alderley-editor")
+    user.groups.add(editor_group("Alderley editors", site["alderley"]))
+    return user
+
+
+@pytest.fixture
+def central_editor(site):
+    user = UserFactory(username="central-editor")
+    user.groups.add(editor_group("Central editors"))
+    return user
+
+
+def edit(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+@pytest.mark.parametrize("name", ["story_a", "resource_a", "article_a"])
+def test_own_units_pages_open_for_editing(client, site, local_editor, name):
+    client.force_login(local_editor)
+    assert client.get(edit(site[name])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("story_b", "belongs to Bramwell Police"),
+        ("resource_b", "belongs to Bramwell Police"),
+        ("article_b", "belongs to Bramwell Police"),
+        ("central_story", "shared content of the central team"),
+        ("template", "shared content of the central team"),
+    ],
+)
+def test_other_pages_are_refused_with_403(client, site, local_editor, name, reason):
+    client.force_login(local_editor)
+    response = client.get(edit(site[name]))
+    assert response.status_code == 403
+    assert reason in response.content.decode()
+
+
+def test_a_refused_change_saves_nothing(client, site, local_editor):
+    client.force_login(local_editor)
+    story = site["story_b"]
+    revisions = story.revisions.count()
+    response = client.post(edit(story), {"title": "Taken over", "action-publish": "publish"})
+    assert response.status_code == 403
+    story.refresh_from_db()
+    assert story.title == "B story"
+    assert story.revisions.count() == revisions
+
+
+@pytest.mark.parametrize("action", ["delete", "copy"])
+def test_other_actions_on_another_units_page_are_refused(client, site, local_editor, action):
+    client.force_login(local_editor)
+    story = site["story_b"]
+    url = reverse(f"wagtailadmin_pages:{action}", args=[story.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
+    assert Page.objects.filter(pk=story.pk, live=True).exists()
+    assert Page.objects.filter(title="B story").count() == 1
+
+
+def test_unpublishing_another_units_page_is_refused(client, site, local_editor):
+    client.force_login(local_editor)
+    story = site["story_b"]
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[story.pk]))
+    assert response.status_code == 403
+    story.refresh_from_db()
+    assert story.live
+
+
+def test_moving_another_units_page_is_refused(client, site, local_editor):
+    client.force_login(local_editor)
+    story = site["story_b"]
+    url = reverse("wagtailadmin_pages:move_confirm", args=[story.pk, site["hub"].pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
+    story.refresh_from_db()
+    assert story.get_parent().pk == site["index"].pk
+
+
+def test_bulk_actions_touching_another_units_page_do_nothing(client, site, local_editor):
+    client.force_login(local_editor)
+    pages = [site["story_a"], site["story_b"]]
+    url = (
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+        + "?"
+        + "&".join(f"id={page.pk}" for page in pages)
+    )
+    response = client.post(url, {"include_descendants": ""})
+    assert response.status_code == 403
+    for page in pages:
+        page.refresh_from_db()
+        assert page.live
+
+
+def test_the_unit_field_offers_only_their_units(client, site, local_editor):
+    client.force_login(local_editor)
+    url = reverse(
+        "wagtailadmin_pages:add",
+        args=["wagtail_allyship", "goodpracticestorypage", site["index"].pk],
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    units = list(response.context["form"].fields["unit"].queryset)
+    assert units == [site["alderley"]]
+    assert response.context["form"].fields["unit"].required
+
+
+def test_a_region_covers_its_forces(client, site):
+    user = UserFactory(username="north-editor")
+    user.groups.add(editor_group("North editors", site["region"]))
+    client.force_login(user)
+    assert client.get(edit(site["story_a"])).status_code == 200
+    assert client.get(edit(site["story_b"])).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["story_b", "central_story", "template", "article_b"])
+def test_central_editors_are_not_narrowed(client, site, central_editor, name):
+    client.force_login(central_editor)
+    assert client.get(edit(site[name])).status_code == 200
+
+
+def test_translations_of_their_units_pages_are_theirs(client, site, local_editor, locales):
+    translate(site["region"], locales["ar"], {"North Region": "منطقة الشمال"})
+    translate(site["alderley"], locales["ar"], {"Alderley Police": "شرطة ألدرلي"})
+    translate(site["bramwell"], locales["ar"], {"Bramwell Police": "شرطة برامويل"})
+    home = Page.objects.get(depth=2, locale__language_code="en")
+    translate(home, locales["ar"], {})
+    arabic_a = translate(site["article_a"], locales["ar"], {})
+    arabic_b = translate(site["article_b"], locales["ar"], {})
+    client.force_login(local_editor)
+    assert client.get(edit(arabic_a)).status_code == 200
+    assert client.get(edit(arabic_b)).status_code == 403
