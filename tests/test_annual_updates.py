@@ -22,7 +22,12 @@ from wagtail_allyship.unit_permissions import editable_unit_keys
 pytestmark = pytest.mark.django_db
 
 YEAR = current_programme_year()
-UPDATE_PERMISSIONS = ["add_annualupdate", "change_annualupdate", "view_annualupdate"]
+UPDATE_PERMISSIONS = [
+    "add_annualupdate",
+    "change_annualupdate",
+    "delete_annualupdate",
+    "view_annualupdate",
+]
 
 
 def url(name, *args):

@@ -33,7 +33,8 @@ def editor_group(name: str, *units):
     """A group that may add, change, publish and delete every page; bound to ``units``."""
     group = GroupFactory(name=name)
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(codename="submit_translation"),
     )
     root = Page.get_first_root_node()
     for codename in PAGE_PERMISSIONS:
@@ -205,3 +206,65 @@ def test_translations_of_their_units_pages_are_theirs(client, site, local_editor
     client.force_login(local_editor)
     assert client.get(edit(arabic_a)).status_code == 200
     assert client.get(edit(arabic_b)).status_code == 403
+
+
+class TestWagtailLocalize:
+    """Another unit's translation cannot be started, edited, uploaded, synced or stopped."""
+
+    @pytest.fixture
+    def translation_b(self, site, locales):
+        from wagtail_localize.models import Translation, TranslationSource
+
+        home = Page.objects.get(depth=2, locale__language_code="en")
+        translate(home, locales["ar"], {})
+        translate(site["bramwell"], locales["ar"], {"Bramwell Police": "شرطة برامويل"})
+        source, _created = TranslationSource.get_or_create_from_instance(site["article_b"])
+        translation = Translation.objects.create(source=source, target_locale=locales["ar"])
+        translation.save_target(publish=False)
+        return translation
+
+    def test_string_edits_are_refused(self, client, local_editor, translation_b):
+        from django.utils.http import urlencode
+
+        segment = translation_b.source.stringsegment_set.first()
+        url = reverse(
+            "wagtail_localize:edit_string_translation", args=[translation_b.pk, segment.pk]
+        )
+        from wagtail_localize.models import StringTranslation
+
+        before = StringTranslation.objects.count()
+        client.force_login(local_editor)
+        response = client.put(
+            url, urlencode({"value": "x"}), content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code == 403
+        assert StringTranslation.objects.count() == before
+
+    @pytest.mark.parametrize("name", ["upload_pofile", "machine_translate", "stop_translation"])
+    def test_other_translation_actions_are_refused(self, client, local_editor, translation_b, name):
+        client.force_login(local_editor)
+        response = client.post(reverse(f"wagtail_localize:{name}", args=[translation_b.pk]))
+        assert response.status_code == 403
+        translation_b.refresh_from_db()
+        assert translation_b.enabled
+
+    def test_syncing_and_starting_are_refused(self, client, site, local_editor, translation_b):
+        client.force_login(local_editor)
+        sync = reverse("wagtail_localize:update_translations", args=[translation_b.source.pk])
+        assert client.get(sync).status_code == 403
+        start = reverse("wagtail_localize:submit_page_translation", args=[site["article_b"].pk])
+        assert client.post(start, {"locales": []}).status_code == 403
+
+    def test_their_own_translation_is_theirs(self, client, site, local_editor, locales):
+        from wagtail_localize.models import Translation, TranslationSource
+
+        home = Page.objects.get(depth=2, locale__language_code="en")
+        translate(home, locales["ar"], {})
+        translate(site["region"], locales["ar"], {"North Region": "منطقة الشمال"})
+        translate(site["alderley"], locales["ar"], {"Alderley Police": "شرطة ألدرلي"})
+        source, _created = TranslationSource.get_or_create_from_instance(site["article_a"])
+        translation = Translation.objects.create(source=source, target_locale=locales["ar"])
+        translation.save_target(publish=False)
+        client.force_login(local_editor)
+        sync = reverse("wagtail_localize:update_translations", args=[source.pk])
+        assert client.get(sync).status_code == 200

@@ -51,11 +51,22 @@ def _units() -> list[dict[str, Any]]:
     return rows
 
 
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def _live_count(model, start: datetime.date, end: datetime.date) -> int:
-    """Pages first published in the year, each counted once whatever its translations."""
+    """Pages first published in the year, each counted once whatever its translations.
+
+    Compared with the bounds as times, so that the database uses its index on the column
+    rather than turning every row's time into a date.
+    """
     return (
         model.objects.live()
-        .filter(first_published_at__date__gte=start, first_published_at__date__lte=end)
+        .filter(
+            first_published_at__gte=_day_start(start),
+            first_published_at__lt=_day_start(end + datetime.timedelta(days=1)),
+        )
         .values("translation_key")
         .distinct()
         .count()

@@ -108,7 +108,8 @@ class UnitScopedPermissionPolicy(ModelPermissionPolicy):
 
 #: Page types whose content belongs to a unit, and the field that names the unit. Wagtail's
 #: page permissions decide where in the tree someone may work; these pages are narrowed
-#: further to the units of a local editor.
+#: further to the units of a local editor. Every other page type of ours (role profile,
+#: templates, hubs, indexes, calendar, reports, surveys) is the central team's.
 PAGE_UNIT_FIELDS = {
     "wagtail_allyship.RecruitmentArticlePage": "unit",
     "wagtail_allyship.GoodPracticeStoryPage": "unit",
@@ -129,10 +130,11 @@ def page_refusal(user, page) -> str | None:
 
     if editable_unit_keys(user) is None:
         return None
+    model = page.specific_class
+    if model is None or model._meta.app_label != "wagtail_allyship":
+        return None  # the host's own pages: Wagtail's page permissions decide
     field = page_unit_field(page)
-    if field is None:
-        return None
-    unit = getattr(page.specific_deferred, field)
+    unit = getattr(page.specific_deferred, field) if field else None
     if unit is None:
         return _(
             "“%(page)s” is shared content of the central team. You can read it, but only "

@@ -17,7 +17,7 @@ from wagtail.snippets.models import register_snippet
 from .models import FeedbackSurveyPage, OrganisationUnit, RecruitmentArticlePage
 from .models.recruitment import publishing_refusals, strings_losing_tokens
 from .unit_permissions import page_refusal
-from .views import dashboard, po_upload, survey  # noqa: F401  (their hooks register on import)
+from .views import dashboard, localize_guard, survey  # noqa: F401  (their hooks register on import)
 from .views import recruitment as recruitment_views
 from .views import resources as resource_views
 from .views.denied import forbidden
@@ -65,15 +65,9 @@ def register_admin_urls():
 
 
 @hooks.register("register_admin_urls", order=-100)
-def register_po_upload_check():
-    """Shadows wagtail-localize's PO upload URL (matched first), to check files before it."""
-    return [
-        path(
-            "localize/translate/<int:translation_id>/pofile/upload/",
-            po_upload.upload_pofile,
-            name="wagtail_allyship_upload_pofile",
-        )
-    ]
+def register_translation_checks():
+    """Shadows wagtail-localize's write URLs (matched first): unit rights and PO file checks."""
+    return localize_guard.urls()
 
 
 class ResourcesDueForReviewMenuItem(MenuItem):

@@ -25,7 +25,7 @@ from wagtail.snippets.views.snippets import (
 
 from ..models import AnnualUpdate, AnnualUpdateStatus, OrganisationUnit
 from ..unit_permissions import UnitScopedPermissionPolicy, editable_unit_keys
-from .denied import ForbiddenObjectMixin
+from .denied import ForbiddenObjectMixin, NotYourUnit
 
 APPROVE = "approve"
 
@@ -89,8 +89,11 @@ class UnitScopedObjectMixin(ForbiddenObjectMixin):
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        if not policy.user_has_permission_for_instance(self.request.user, self.scoped_action, obj):
+        user = self.request.user
+        if not policy.user_has_permission(user, self.scoped_action):
             raise PermissionDenied
+        if not policy.user_has_permission_for_instance(user, self.scoped_action, obj):
+            raise NotYourUnit
         return obj
 
 

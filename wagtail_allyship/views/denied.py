@@ -25,14 +25,21 @@ def forbidden(request, message: str | None = None) -> TemplateResponse:
     )
 
 
+class NotYourUnit(PermissionDenied):
+    """The user may take this action, but not on this object: it belongs to another unit."""
+
+
 class ForbiddenObjectMixin:
-    """Answer 403 when ``get_object`` (run during ``setup``) refuses the object."""
+    """Answer 403 when ``get_object`` (run during ``setup``) refuses the object as another unit's.
+
+    Without the permission at all, the refusal stays Wagtail's own (a redirect with a message).
+    """
 
     def setup(self, request, *args, **kwargs):
         self.object_refused = False
         try:
             super().setup(request, *args, **kwargs)
-        except PermissionDenied:
+        except NotYourUnit:
             self.object_refused = True
 
     def dispatch(self, request, *args, **kwargs):

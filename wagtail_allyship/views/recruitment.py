@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..models import OrganisationUnit, RecruitmentArticlePage
+from ..unit_permissions import limit_unit_choices
 
 
 class LocalVersionForm(forms.Form):
@@ -50,6 +51,7 @@ class LocalVersionForm(forms.Form):
         self.fields["unit"].queryset = OrganisationUnit.objects.filter(
             locale_id=template.locale_id
         ).order_by("name")
+        limit_unit_choices(self.fields["unit"], user)
         self.fields["parent_page"].initial = template.get_parent()
 
     def clean_unit(self):

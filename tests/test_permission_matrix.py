@@ -1,0 +1,248 @@
+"""Who may open what: every role against our admin and public views, from one table.
+
+Each row of ``MATRIX`` names a view, how to reach it in the shared data, and the outcome for
+each role. A new view joins the matrix with one row; a role that gains or loses access
+anywhere fails here first. Outcomes:
+
+- ``OK``: the page is shown (200);
+- ``REFUSED``: our own refusal, a 403 that says why (another unit's content, not a coordinator);
+- ``DENIED``: Wagtail's refusal for missing model or page permissions (a redirect to the
+  admin dashboard with a message);
+- ``LOGIN``: sent to log in (anonymous visitors, and staff without admin access).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
+
+from tests.factories import (
+    AllyRegistrationFactory,
+    AnnualReportPageFactory,
+    AnnualUpdateFactory,
+    FeedbackSurveyPageFactory,
+    GoodPracticeIndexPageFactory,
+    GoodPracticeStoryPageFactory,
+    GroupFactory,
+    OrganisationUnitFactory,
+    RecruitmentArticlePageFactory,
+    ResourceHubPageFactory,
+    ResourcePageFactory,
+    UserFactory,
+)
+from wagtail_allyship.models import (
+    AllyRegistration,
+    AnnualUpdate,
+    AnnualUpdateStatus,
+    UnitEditorGroup,
+)
+
+pytestmark = pytest.mark.django_db
+
+OK, REFUSED, DENIED, LOGIN = "ok", "refused", "denied", "login"
+ROLES = ["anonymous", "ally", "editor", "local_a", "local_b", "coordinator"]
+
+UPDATE_PERMISSIONS = ["add_annualupdate", "change_annualupdate", "view_annualupdate"]
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+
+
+def snippet_url(model, name, *args):
+    return reverse(model.snippet_viewset.get_url_name(name), args=args)
+
+
+def page_edit(key):
+    return lambda data: reverse("wagtailadmin_pages:edit", args=[data[key].pk])
+
+
+@dataclass(frozen=True)
+class Row:
+    view: str
+    url: Callable[[dict], str]
+    outcomes: dict[str, str]
+
+
+def everyone(outcome):
+    return dict.fromkeys(ROLES, outcome)
+
+
+def admin_only(**outcomes):
+    """Anonymous visitors and allies without admin access are sent to log in."""
+    return {"anonymous": LOGIN, "ally": LOGIN, **outcomes}
+
+
+PUBLIC = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], OK)}
+
+MATRIX = [
+    # Public pages: the whole intranet needs a login; every member of staff reads them.
+    Row("annual report", lambda d: d["report"].url, PUBLIC),
+    Row("survey", lambda d: d["survey"].url, PUBLIC),
+    Row("story of unit B", lambda d: d["story_b"].url, PUBLIC),
+    Row("resource hub", lambda d: d["hub"].url, PUBLIC),
+    # Annual updates: local editors their units', coordinators all, editors none.
+    Row(
+        "annual updates, listing",
+        lambda d: snippet_url(AnnualUpdate, "list"),
+        admin_only(editor=DENIED, local_a=OK, local_b=OK, coordinator=OK),
+    ),
+    Row(
+        "annual update of unit A, edit",
+        lambda d: snippet_url(AnnualUpdate, "edit", d["update_a"].pk),
+        admin_only(editor=DENIED, local_a=OK, local_b=REFUSED, coordinator=OK),
+    ),
+    Row(
+        "annual update of unit B, delete",
+        lambda d: snippet_url(AnnualUpdate, "delete", d["update_b"].pk),
+        admin_only(editor=DENIED, local_a=DENIED, local_b=DENIED, coordinator=DENIED),
+    ),
+    Row(
+        "unit editor groups",
+        lambda d: snippet_url(UnitEditorGroup, "list"),
+        admin_only(editor=DENIED, local_a=DENIED, local_b=DENIED, coordinator=DENIED),
+    ),
+    # Personal data and results: coordinators only.
+    Row(
+        "ally registry",
+        lambda d: snippet_url(AllyRegistration, "list"),
+        admin_only(editor=DENIED, local_a=DENIED, local_b=DENIED, coordinator=OK),
+    ),
+    Row(
+        "dashboard report: allies per unit",
+        lambda d: reverse("wagtail_allyship_report_allies"),
+        admin_only(editor=REFUSED, local_a=REFUSED, local_b=REFUSED, coordinator=OK),
+    ),
+    Row(
+        "survey results",
+        lambda d: reverse("wagtail_allyship_survey_results", args=[d["survey"].pk]),
+        admin_only(editor=REFUSED, local_a=REFUSED, local_b=REFUSED, coordinator=OK),
+    ),
+    # Pages: Wagtail's page permissions, narrowed to units for local editors.
+    Row(
+        "story of unit A, edit",
+        page_edit("story_a"),
+        admin_only(editor=OK, local_a=OK, local_b=REFUSED, coordinator=DENIED),
+    ),
+    Row(
+        "resource of unit B, edit",
+        page_edit("resource_b"),
+        admin_only(editor=OK, local_a=REFUSED, local_b=OK, coordinator=DENIED),
+    ),
+    Row(
+        "recruitment template, edit",
+        page_edit("template"),
+        admin_only(editor=OK, local_a=REFUSED, local_b=REFUSED, coordinator=DENIED),
+    ),
+    Row(
+        "local article of unit A, edit",
+        page_edit("article_a"),
+        admin_only(editor=OK, local_a=OK, local_b=REFUSED, coordinator=DENIED),
+    ),
+    Row(
+        "annual report, edit",
+        page_edit("report"),
+        admin_only(editor=OK, local_a=REFUSED, local_b=REFUSED, coordinator=DENIED),
+    ),
+    Row(
+        "resource hub, edit",
+        page_edit("hub"),
+        admin_only(editor=OK, local_a=REFUSED, local_b=REFUSED, coordinator=DENIED),
+    ),
+    Row(
+        "local article of unit B, translate",
+        lambda d: reverse("wagtail_localize:submit_page_translation", args=[d["article_b"].pk]),
+        admin_only(editor=OK, local_a=REFUSED, local_b=OK, coordinator=DENIED),
+    ),
+]
+
+
+def group(name, codenames=(), pages=False, units=()):
+    """A group with admin access, the given permissions, page rights everywhere, and units."""
+    result = GroupFactory(name=name)
+    result.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(codename__in=codenames),
+    )
+    if pages:
+        root = Page.get_first_root_node()
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.create(
+                group=result, page=root, permission=Permission.objects.get(codename=codename)
+            )
+    if units:
+        UnitEditorGroup.objects.create(group=result).units.add(*units)
+    return result
+
+
+@pytest.fixture
+def data(locales):
+    unit_a = OrganisationUnitFactory(name="Alderley Police")
+    unit_b = OrganisationUnitFactory(name="Bramwell Police")
+    index = GoodPracticeIndexPageFactory()
+    hub = ResourceHubPageFactory()
+    survey = FeedbackSurveyPageFactory()
+    translate = ["submit_translation"]
+    users = {
+        "ally": UserFactory(username="ally"),
+        "editor": UserFactory(username="editor"),
+        "local_a": UserFactory(username="local-a"),
+        "local_b": UserFactory(username="local-b"),
+        "coordinator": UserFactory(username="coordinator"),
+    }
+    AllyRegistrationFactory(user=users["ally"], unit=unit_a)
+    users["editor"].groups.add(group("Central editors", translate, pages=True))
+    users["local_a"].groups.add(
+        group("Alderley editors", UPDATE_PERMISSIONS + translate, pages=True, units=[unit_a])
+    )
+    users["local_b"].groups.add(
+        group("Bramwell editors", UPDATE_PERMISSIONS + translate, pages=True, units=[unit_b])
+    )
+    users["coordinator"].groups.add(
+        group(
+            "Programme coordinators",
+            UPDATE_PERMISSIONS + ["approve_annualupdate", "view_allyregistration"],
+        )
+    )
+    draft = AnnualUpdateStatus.DRAFT
+    return {
+        "users": users,
+        "hub": hub,
+        "survey": survey,
+        "report": AnnualReportPageFactory(),
+        "template": RecruitmentArticlePageFactory(title="Be an ally in [FORCE NAME]"),
+        "article_a": RecruitmentArticlePageFactory(unit=unit_a, title="Join Alderley"),
+        "article_b": RecruitmentArticlePageFactory(unit=unit_b, title="Join Bramwell"),
+        "story_a": GoodPracticeStoryPageFactory(parent=index, unit=unit_a),
+        "story_b": GoodPracticeStoryPageFactory(parent=index, unit=unit_b),
+        "resource_b": ResourcePageFactory(parent=hub, owner_unit=unit_b),
+        "update_a": AnnualUpdateFactory(unit=unit_a, status=draft),
+        "update_b": AnnualUpdateFactory(unit=unit_b, status=draft),
+    }
+
+
+def outcome(response) -> str:
+    if response.status_code == 200:
+        return OK
+    if response.status_code == 403:
+        return REFUSED
+    if response.status_code == 302:
+        return LOGIN if "/login/" in response["Location"] else DENIED
+    return f"status {response.status_code}"
+
+
+CASES = [(row, role) for row in MATRIX for role in ROLES]
+
+
+@pytest.mark.parametrize("row, role", CASES, ids=[f"{row.view} | {role}" for row, role in CASES])
+def test_permission_matrix(client, data, row, role):
+    if role != "anonymous":
+        client.force_login(data["users"][role])
+    assert outcome(client.get(row.url(data))) == row.outcomes[role]
+
+
+def test_every_role_has_an_expected_outcome_in_every_row():
+    for row in MATRIX:
+        assert set(row.outcomes) == set(ROLES), row.view
