@@ -337,3 +337,19 @@ class TestDemo:
         arabic = client.get(this_year.get_translation(Locale.objects.get(language_code="ar")).url)
         assert arabic.status_code == 200
         assert "شرطة نورثشاير" in arabic.content.decode()
+
+
+class TestLocale:
+    def test_the_day_of_the_figures_follows_the_page_language(self, programme, reader, locales):
+        page = AnnualReportPageFactory(year=YEAR)
+        french = translate(page, locales["fr"], {})
+        day = datetime.date.fromisoformat(page.figures["computed_on"])
+        assert f"{day.day} " in reader.get(french.url).content.decode()
+        assert day.isoformat() not in reader.get(french.url).content.decode()
+
+    def test_charts_keep_their_left_to_right_geometry_in_arabic(self, programme, reader, locales):
+        page = AnnualReportPageFactory(year=YEAR)
+        arabic = translate(page, locales["ar"], {})
+        content = reader.get(arabic.url).content.decode()
+        assert 'dir="rtl"' in content
+        assert content.count('<svg class="allyship-chart-svg" direction="ltr"') == 2

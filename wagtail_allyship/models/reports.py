@@ -9,6 +9,7 @@ draft is published.
 from __future__ import annotations
 
 import csv
+import datetime
 from collections import OrderedDict
 
 from django.core.validators import MinValueValidator
@@ -211,6 +212,7 @@ class AnnualReportPage(AllyshipPageMixin, RoutablePageMixin, Page):
                 "figures": figures,
                 "totals": figures["totals"],
                 "figures_frozen": self.figures_are_frozen,
+                "computed_on": datetime.date.fromisoformat(figures["computed_on"]),
                 "csv_url": self.get_url(request=request) + self.reverse_subpage("figures_csv")
                 if self.get_url(request=request)
                 else "",
