@@ -39,6 +39,7 @@ from wagtail_allyship.models import (
     AllyRegistration,
     AnnualUpdate,
     AnnualUpdateStatus,
+    OrganisationUnit,
     UnitEditorGroup,
 )
 
@@ -83,6 +84,8 @@ MATRIX = [
     Row("survey", lambda d: d["survey"].url, PUBLIC),
     Row("story of unit B", lambda d: d["story_b"].url, PUBLIC),
     Row("resource hub", lambda d: d["hub"].url, PUBLIC),
+    Row("story index", lambda d: d["index"].url, PUBLIC),
+    Row("local recruitment article of unit A", lambda d: d["article_a"].url, PUBLIC),
     # Annual updates: local editors their units', coordinators all, editors none.
     Row(
         "annual updates, listing",
@@ -119,6 +122,57 @@ MATRIX = [
         "survey results",
         lambda d: reverse("wagtail_allyship_survey_results", args=[d["survey"].pk]),
         admin_only(editor=REFUSED, local_a=REFUSED, local_b=REFUSED, coordinator=OK),
+    ),
+    Row(
+        "ally registry, allies per unit",
+        lambda d: snippet_url(AllyRegistration, "unit_counts"),
+        admin_only(editor=DENIED, local_a=DENIED, local_b=DENIED, coordinator=OK),
+    ),
+    Row(
+        "dashboard report: overdue commitments",
+        lambda d: reverse("wagtail_allyship_report_overdue_commitments"),
+        admin_only(editor=REFUSED, local_a=REFUSED, local_b=REFUSED, coordinator=OK),
+    ),
+    Row(
+        "dashboard report: units missing an update",
+        lambda d: reverse("wagtail_allyship_report_missing_updates"),
+        admin_only(editor=REFUSED, local_a=REFUSED, local_b=REFUSED, coordinator=OK),
+    ),
+    Row(
+        "dashboard report: survey responses",
+        lambda d: reverse("wagtail_allyship_report_survey_responses"),
+        admin_only(editor=REFUSED, local_a=REFUSED, local_b=REFUSED, coordinator=OK),
+    ),
+    Row(
+        "survey results, CSV",
+        lambda d: reverse("wagtail_allyship_survey_results_csv", args=[d["survey"].pk]),
+        admin_only(editor=REFUSED, local_a=REFUSED, local_b=REFUSED, coordinator=OK),
+    ),
+    # Editors' tools.
+    Row(
+        "resources due for review",
+        lambda d: reverse("wagtail_allyship_resources_review"),
+        admin_only(editor=OK, local_a=OK, local_b=OK, coordinator=OK),
+    ),
+    Row(
+        "organisation units",
+        lambda d: snippet_url(OrganisationUnit, "list"),
+        admin_only(editor=DENIED, local_a=DENIED, local_b=DENIED, coordinator=DENIED),
+    ),
+    Row(
+        "recruitment template, create local version",
+        lambda d: reverse(
+            "wagtail_allyship_recruitment:create_local_version", args=[d["template"].pk]
+        ),
+        admin_only(editor=OK, local_a=OK, local_b=OK, coordinator=DENIED),
+    ),
+    Row(
+        "story index, add a story",
+        lambda d: reverse(
+            "wagtailadmin_pages:add",
+            args=["wagtail_allyship", "goodpracticestorypage", d["index"].pk],
+        ),
+        admin_only(editor=OK, local_a=OK, local_b=OK, coordinator=DENIED),
     ),
     # Pages: Wagtail's page permissions, narrowed to units for local editors.
     Row(
@@ -210,6 +264,7 @@ def data(locales):
     return {
         "users": users,
         "hub": hub,
+        "index": index,
         "survey": survey,
         "report": AnnualReportPageFactory(),
         "template": RecruitmentArticlePageFactory(title="Be an ally in [FORCE NAME]"),
