@@ -125,6 +125,34 @@ def site_environment(database_path: Path, base_url: str = "") -> dict[str, str]:
     return env
 
 
+def prepare_in_site(tmp_path_factory, function: str) -> dict[str, str]:
+    """Run ``function`` ("module:name") in the live site's database; the addresses it wrote.
+
+    The live site runs in its own process on its own SQLite file, so a journey that needs
+    data of its own makes it there, with the ORM and the factories, in a child process.
+    ``function`` receives the path of a JSON file to write the addresses it made into.
+    """
+    # conftest's live_site made one "example-site<N>" folder (pytest links it as "...current").
+    databases = {
+        path.resolve() for path in tmp_path_factory.getbasetemp().glob("example-site*/site.sqlite3")
+    }
+    assert len(databases) == 1, f"Expected the example site's one database, found {databases}"
+    module, name = function.split(":")
+    output = tmp_path_factory.mktemp(name.replace("_", "-")) / "addresses.json"
+    script = f"import sys, django; django.setup(); from {module} import {name}; {name}(sys.argv[1])"
+    result = subprocess.run(  # noqa: S603 (our own interpreter and fixed arguments)
+        [sys.executable, "-c", script, str(output)],
+        cwd=EXAMPLE_SITE,
+        env=site_environment(databases.pop()),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, f"{function} failed:\n{result.stderr[-4000:]}"
+    return json.loads(output.read_text(encoding="utf-8"))
+
+
 def prepare_database(workdir: Path) -> tuple[Path, list[LivePage]]:
     """Migrate a new SQLite file, load the demo content, and list the live pages."""
     database = workdir / "site.sqlite3"

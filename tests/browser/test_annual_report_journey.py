@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .support import EXAMPLE_SITE, Visitor, site_environment
+from . import support
+from .support import Visitor
 
 #: For the people this journey creates; the database lives as long as the test session.
 PASSWORD = "annual-journey-2026"
@@ -130,28 +129,9 @@ def prepare_the_year(output: str) -> None:
 @pytest.fixture(scope="module")
 def addresses(live_site, tmp_path_factory) -> dict[str, str]:
     """Run ``prepare_the_year`` against the live site's database; the addresses it made."""
-    # conftest's live_site made one "example-site<N>" folder (pytest links it as "...current").
-    databases = {
-        path.resolve() for path in tmp_path_factory.getbasetemp().glob("example-site*/site.sqlite3")
-    }
-    assert len(databases) == 1, f"Expected the example site's one database, found {databases}"
-    output = tmp_path_factory.mktemp("annual-report-journey") / "addresses.json"
-    script = (
-        "import sys, django; django.setup(); "
-        "from tests.browser.test_annual_report_journey import prepare_the_year; "
-        "prepare_the_year(sys.argv[1])"
+    return support.prepare_in_site(
+        tmp_path_factory, "tests.browser.test_annual_report_journey:prepare_the_year"
     )
-    result = subprocess.run(  # noqa: S603 (fixed arguments)
-        [sys.executable, "-c", script, str(output)],
-        cwd=EXAMPLE_SITE,
-        env=site_environment(databases.pop()),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, f"Preparing the year failed:\n{result.stderr[-4000:]}"
-    return json.loads(output.read_text(encoding="utf-8"))
 
 
 def type_rich_text(visitor: Visitor, field_name: str, text: str) -> None:
