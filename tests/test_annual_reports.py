@@ -10,7 +10,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Locale
 
 from tests.factories import (
     AllyRegistrationFactory,
@@ -304,39 +303,6 @@ class TestCharts:
 
     def test_change_notes(self):
         assert charts.change_notes([3, 5, 5, 2]) == ["", "+2", "0", "−3"]
-
-
-class TestDemo:
-    def test_demo_reports_updates_and_local_editors(self, demo_content, client):
-        from io import StringIO
-
-        from django.contrib.auth import get_user_model
-        from django.core.management import call_command
-
-        from wagtail_allyship.models import AnnualUpdate, UnitEditorGroup
-        from wagtail_allyship.unit_permissions import editable_unit_keys
-
-        call_command("allyship_demo", stdout=StringIO())  # a second run adds nothing
-        assert AnnualUpdate.objects.count() == 4
-        assert UnitEditorGroup.objects.count() == 1
-        reports = AnnualReportPage.objects.filter(locale__language_code="en")
-        assert sorted(reports.values_list("year", flat=True)) == [YEAR - 1, YEAR]
-        assert AnnualReportPage.objects.count() == 6  # English, French and Arabic
-        users = get_user_model().objects
-        northshire = AnnualUpdate.objects.get(year=YEAR, status="approved").unit
-        assert editable_unit_keys(users.get(username="local-editor")) == {
-            northshire.translation_key
-        }
-        client.force_login(users.get(username="ally"))
-        this_year = reports.get(year=YEAR)
-        response = client.get(this_year.url)
-        assert response.status_code == 200
-        content = response.content.decode()
-        assert "Reverse mentoring for the chief officer team" in content
-        assert response.context["missing_units"] == ["Southvale Police"]
-        arabic = client.get(this_year.get_translation(Locale.objects.get(language_code="ar")).url)
-        assert arabic.status_code == 200
-        assert "شرطة نورثشاير" in arabic.content.decode()
 
 
 class TestLocale:

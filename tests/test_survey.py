@@ -5,19 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from io import StringIO
 from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection, models
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from intranet import demo_survey
 from tests.factories import (
     AllyRegistrationFactory,
     FeedbackSurveyPageFactory,
@@ -27,7 +24,6 @@ from tests.factories import (
 )
 from wagtail_allyship.models import (
     FeedbackSurveyPage,
-    OrganisationUnit,
     SurveyParticipation,
     SurveyQuestion,
     SurveyResponse,
@@ -657,28 +653,3 @@ class TestWagtailFormListing:
             assert "Sorry, you do not have permission" in response.content.decode()
             body = b"".join(response.streaming_content) if response.streaming else response.content
             assert b"Hidden answer" not in body
-
-
-# The example intranet ------------------------------------------------------------------
-
-
-def test_demo_survey_loads_once(demo_content, django_capture_on_commit_callbacks):
-    page = FeedbackSurveyPage.objects.get(slug="ally-survey")
-    assert page.live and len(page.get_form_fields()) == len(demo_survey.QUESTIONS)
-    assert SurveyResponse.objects.filter(page=page).count() == len(demo_survey.RESPONSES)
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("allyship_demo", stdout=StringIO())
-    assert FeedbackSurveyPage.objects.filter(slug="ally-survey").count() == 1
-    assert SurveyResponse.objects.count() == len(demo_survey.RESPONSES)
-    assert SurveyQuestion.objects.filter(page=page).count() == len(demo_survey.QUESTIONS)
-
-    results = survey_results(page)
-    assert not results.overall.suppressed
-    shown = {group.name: not group.suppressed for group in results.units}
-    assert shown["Northshire Police"] is True
-    assert shown["Southvale Police"] is False and shown["National Allyship Team"] is False
-    assert not OrganisationUnit.objects.filter(name="Units no longer listed").exists()
-    coordinator = get_user_model().objects.get(username="coordinator")
-    client = Client()
-    client.force_login(coordinator)
-    assert client.get(results_url(page)).status_code == 200
