@@ -43,10 +43,6 @@ class Chart:
     height: int = 0
     label_width: int = LABEL_WIDTH
 
-    @property
-    def maximum(self) -> int:
-        return max((bar.value for bar in self.bars), default=0)
-
 
 def _scale(value: int, maximum: int, length: float) -> float:
     return round(length * value / maximum, 1) if maximum > 0 else 0.0

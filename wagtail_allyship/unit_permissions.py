@@ -39,25 +39,12 @@ def editable_unit_keys(user) -> frozenset | None:
     return keys
 
 
-def is_local_editor(user) -> bool:
-    return editable_unit_keys(user) is not None
-
-
 def may_edit_unit(user, unit) -> bool:
     """Whether ``user``'s units (if any) cover ``unit``; says nothing of model permissions."""
     keys = editable_unit_keys(user)
     if keys is None:
         return True
     return unit is not None and unit.translation_key in keys
-
-
-def units_editable_by(user) -> QuerySet:
-    """The units ``user`` may choose for content they edit, in every language."""
-    from .models import OrganisationUnit
-
-    keys = editable_unit_keys(user)
-    units = OrganisationUnit.objects.all()
-    return units if keys is None else units.filter(translation_key__in=keys)
 
 
 class UnitScopedPermissionPolicy(ModelPermissionPolicy):

@@ -57,44 +57,56 @@ def by_source(translation_source_id, **kwargs):
     return _source_page(get_object_or_404(TranslationSource, id=translation_source_id))
 
 
+#: wagtail-localize's write-side routes (below ``localize/``): view, and how to find the page.
+GUARDED = [
+    (
+        "submit/page/<int:page_id>/",
+        submit_translations.SubmitPageTranslationView.as_view(),
+        by_page,
+        "submit_page_translation",
+    ),
+    (
+        "update/<int:translation_source_id>/",
+        update_translations.UpdateTranslationsView.as_view(),
+        by_source,
+        "update_translations",
+    ),
+    (
+        "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+        edit_translation.edit_string_translation,
+        by_translation,
+        "edit_string_translation",
+    ),
+    (
+        "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+        edit_translation.edit_override,
+        by_translation,
+        "edit_override",
+    ),
+    (
+        "translate/<int:translation_id>/pofile/upload/",
+        po_upload.upload_pofile,
+        by_translation,
+        "upload_pofile",
+    ),
+    (
+        "translate/<int:translation_id>/machine_translate/",
+        edit_translation.machine_translate,
+        by_translation,
+        "machine_translate",
+    ),
+    (
+        "translate/<int:translation_id>/disable/",
+        edit_translation.stop_translation,
+        by_translation,
+        "stop_translation",
+    ),
+]
+
+
 def urls() -> list:
     """The shadowing URLs, to be registered before wagtail-localize's own."""
-    prefix = "localize/"
-    translate = prefix + "translate/<int:translation_id>/"
     return [
-        path(
-            prefix + "submit/page/<int:page_id>/",
-            guarded(submit_translations.SubmitPageTranslationView.as_view(), by_page),
-            name="wagtail_allyship_submit_page_translation",
-        ),
-        path(
-            prefix + "update/<int:translation_source_id>/",
-            guarded(update_translations.UpdateTranslationsView.as_view(), by_source),
-            name="wagtail_allyship_update_translations",
-        ),
-        path(
-            translate + "strings/<int:string_segment_id>/edit/",
-            guarded(edit_translation.edit_string_translation, by_translation),
-            name="wagtail_allyship_edit_string_translation",
-        ),
-        path(
-            translate + "overrides/<int:overridable_segment_id>/edit/",
-            guarded(edit_translation.edit_override, by_translation),
-            name="wagtail_allyship_edit_override",
-        ),
-        path(
-            translate + "pofile/upload/",
-            guarded(po_upload.upload_pofile, by_translation),
-            name="wagtail_allyship_upload_pofile",
-        ),
-        path(
-            translate + "machine_translate/",
-            guarded(edit_translation.machine_translate, by_translation),
-            name="wagtail_allyship_machine_translate",
-        ),
-        path(
-            translate + "disable/",
-            guarded(edit_translation.stop_translation, by_translation),
-            name="wagtail_allyship_stop_translation",
-        ),
+        path(f"localize/{route}", guarded(view, find_page), name=f"wagtail_allyship_{name}")
+        for route, view, find_page, name in GUARDED
     ]
