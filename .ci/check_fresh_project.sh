@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
 ] + [app for app in INSTALLED_APPS if app != "wagtail.locales"]
 WAGTAIL_I18N_ENABLED = True
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "wagtail_allyship.middleware.UnitRightsMiddleware",
+)
 if _os.environ.get("DATABASE_URL"):
     DATABASES = {"default": _dj_database_url.parse(_os.environ["DATABASE_URL"])}
 # Wagtail's search index on PostgreSQL needs this app, as Wagtail's own docs say.

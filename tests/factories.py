@@ -93,6 +93,32 @@ class GroupFactory(factory.django.DjangoModelFactory):
         model = Group
 
 
+#: Wagtail's page permissions an editors' group gets from the root of the tree.
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "delete_page"]
+
+
+def admin_group(name: str, codenames=(), pages: bool = False, units=()) -> Group:
+    """A group with admin access and ``codenames``; page rights everywhere, bound to ``units``."""
+    from wagtail.models import GroupPagePermission
+
+    from wagtail_allyship.models import UnitEditorGroup
+
+    group = GroupFactory(name=name)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(codename__in=codenames),
+    )
+    if pages:
+        root = Page.get_first_root_node()
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.create(
+                group=group, page=root, permission=Permission.objects.get(codename=codename)
+            )
+    if units:
+        UnitEditorGroup.objects.create(group=group).units.add(*units)
+    return group
+
+
 class OrganisationUnitFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Unit {n}")
     short_name = factory.Sequence(lambda n: f"U{n}")
@@ -440,3 +466,17 @@ DEFAULT_SURVEY_QUESTIONS = [
     ("Which activity helped most?", "radio", "Mentoring\nListening sessions\nTraining"),
     ("What should the programme do next?", "multiline", ""),
 ]
+
+
+# Retention ----------------------------------------------------------------------------
+
+
+class SurveyResponseFactory(factory.django.DjangoModelFactory):
+    """An anonymous response; ``month`` is the first day of the month it was given in."""
+
+    page = factory.SubFactory(FeedbackSurveyPageFactory)
+    form_data = factory.LazyFunction(lambda: {"how_confident_do_you_feel_calling_out_sexism": 4})
+    month = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
+
+    class Meta:
+        model = "wagtail_allyship.SurveyResponse"

@@ -27,6 +27,7 @@ from wagtail_allyship.models import (
 from wagtail_allyship.models.pledges import current_programme_year
 from wagtail_allyship.survey_results import survey_results
 from wagtail_allyship.unit_permissions import editable_unit_keys
+from wagtail_allyship.views.units import policy as unit_policy
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,11 @@ def test_demo_accountability_content(demo_content, django_capture_on_commit_call
     assert sorted(reports.values_list("year", flat=True)) == [YEAR - 1, YEAR]
     assert AnnualReportPage.objects.count() == 6  # English, French and Arabic
     northshire = AnnualUpdate.objects.get(year=YEAR, status="approved").unit
-    assert editable_unit_keys(users.get(username="local-editor")) == {northshire.translation_key}
+    local_editor = users.get(username="local-editor")
+    assert editable_unit_keys(local_editor) == {northshire.translation_key}
+    southvale = OrganisationUnit.objects.get(name="Southvale Police", locale=Locale.get_default())
+    assert unit_policy.user_has_permission_for_instance(local_editor, "change", northshire)
+    assert not unit_policy.user_has_permission_for_instance(local_editor, "change", southvale)
     ally = Client()
     ally.force_login(users.get(username="ally"))
     this_year = reports.get(year=YEAR)

@@ -319,3 +319,25 @@ class TestLocale:
         content = reader.get(arabic.url).content.decode()
         assert 'dir="rtl"' in content
         assert content.count('<svg class="allyship-chart-svg" direction="ltr"') == 2
+
+    def test_units_are_listed_in_the_order_of_the_page_language(self, programme, reader, locales):
+        page = AnnualReportPageFactory(year=YEAR)
+        translate(programme["north"], locales["fr"], {"North Region": "Région Nord"})
+        translate(programme["south"], locales["fr"], {"South Region": "Région Sud"})
+        translate(programme["bramwell"], locales["fr"], {"Bramwell Police": "Écosse"})
+        translate(programme["carrow"], locales["fr"], {"Carrow Police": "Fife"})
+        french = translate(page, locales["fr"], {})
+        response = reader.get(french.url)
+        # "É" sorts with "E", before "F", not after "Z" as its code point would.
+        assert response.context["missing_units"] == ["Écosse", "Fife"]
+        rows = [row["display_name"] for row in response.context["unit_rows"]]
+        assert rows.index("Écosse") < rows.index("Fife")
+
+    def test_figures_group_digits_the_way_the_page_language_does(self, programme, reader, locales):
+        page = AnnualReportPageFactory(year=YEAR)
+        french = translate(page, locales["fr"], {})
+        for report in (page, french):
+            report.figures["totals"]["allies_total"] = 12345
+            report.save(update_fields=["figures"])
+        assert "<dd>12,345</dd>" in reader.get(page.url).content.decode()
+        assert "<dd>12\xa0345</dd>" in reader.get(french.url).content.decode()

@@ -5,9 +5,11 @@ from django.core import checks
 from django.test import override_settings
 
 from wagtail_allyship.checks import (
+    MIDDLEWARE_PATH,
     check_base_template,
     check_i18n,
     check_required_apps,
+    check_unit_rights_middleware,
 )
 
 
@@ -70,3 +72,14 @@ def test_base_template_without_content_block(tmp_path, settings):
         errors = check_base_template()
     assert ids(errors) == ["wagtail_allyship.E005"]
     assert "content" in errors[0].hint
+
+
+def test_missing_unit_rights_middleware_is_a_warning(settings):
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != MIDDLEWARE_PATH]
+    [warning] = check_unit_rights_middleware()
+    assert warning.id == "wagtail_allyship.W001"
+    assert MIDDLEWARE_PATH in warning.hint
+
+
+def test_the_unit_rights_middleware_in_place_is_fine():
+    assert check_unit_rights_middleware() == []

@@ -8,7 +8,10 @@ anywhere fails here first. Outcomes:
 - ``REFUSED``: our own refusal, a 403 that says why (another unit's content, not a coordinator);
 - ``DENIED``: Wagtail's refusal for missing model or page permissions (a redirect to the
   admin dashboard with a message);
-- ``LOGIN``: sent to log in (anonymous visitors, and staff without admin access).
+- ``LOGIN``: sent to log in (anonymous visitors, and staff without admin access);
+- ``DONE``: a change posted (``method="POST"``) was made, and Wagtail redirects onwards.
+
+Rows that change data come last, so that the rows before them see the data as it was made.
 """
 
 from __future__ import annotations
@@ -17,9 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page
 
 from tests.factories import (
     AllyRegistrationFactory,
@@ -28,12 +29,12 @@ from tests.factories import (
     FeedbackSurveyPageFactory,
     GoodPracticeIndexPageFactory,
     GoodPracticeStoryPageFactory,
-    GroupFactory,
     OrganisationUnitFactory,
     RecruitmentArticlePageFactory,
     ResourceHubPageFactory,
     ResourcePageFactory,
     UserFactory,
+    admin_group,
 )
 from wagtail_allyship.models import (
     AllyRegistration,
@@ -45,11 +46,10 @@ from wagtail_allyship.models import (
 
 pytestmark = pytest.mark.django_db
 
-OK, REFUSED, DENIED, LOGIN = "ok", "refused", "denied", "login"
+OK, REFUSED, DENIED, LOGIN, DONE = "ok", "refused", "denied", "login", "done"
 ROLES = ["anonymous", "ally", "editor", "local_a", "local_b", "coordinator"]
 
 UPDATE_PERMISSIONS = ["add_annualupdate", "change_annualupdate", "view_annualupdate"]
-PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 
 def snippet_url(model, name, *args):
@@ -65,6 +65,8 @@ class Row:
     view: str
     url: Callable[[dict], str]
     outcomes: dict[str, str]
+    method: str = "GET"
+    data: dict | None = None
 
 
 def everyone(outcome):
@@ -210,25 +212,35 @@ MATRIX = [
         lambda d: reverse("wagtail_localize:submit_page_translation", args=[d["article_b"].pk]),
         admin_only(editor=OK, local_a=REFUSED, local_b=OK, coordinator=DENIED),
     ),
+    # Changes posted: the same refusals hold for the request that would make the change.
+    Row(
+        "annual update of unit B, save",
+        lambda d: snippet_url(AnnualUpdate, "edit", d["update_b"].pk),
+        admin_only(editor=DENIED, local_a=REFUSED, local_b=OK, coordinator=OK),
+        method="POST",
+        # Refused before the form is read; a form error (no title) for the others.
+        data={"title": "", "evidence_links-count": "0"},
+    ),
+    Row(
+        "story of unit B, unpublish",
+        lambda d: reverse("wagtailadmin_pages:unpublish", args=[d["story_b"].pk]),
+        admin_only(editor=DONE, local_a=REFUSED, local_b=DONE, coordinator=DENIED),
+        method="POST",
+    ),
+    Row(
+        "template, edit and publish",
+        lambda d: reverse("wagtailadmin_pages:edit", args=[d["template"].pk]),
+        admin_only(editor=OK, local_a=REFUSED, local_b=REFUSED, coordinator=DENIED),
+        method="POST",
+        data={"title": "", "body-count": "0", "action-publish": "1"},
+    ),
+    Row(
+        "story of unit A, delete",
+        lambda d: reverse("wagtailadmin_pages:delete", args=[d["story_a"].pk]),
+        admin_only(editor=DONE, local_a=DONE, local_b=REFUSED, coordinator=DENIED),
+        method="POST",
+    ),
 ]
-
-
-def group(name, codenames=(), pages=False, units=()):
-    """A group with admin access, the given permissions, page rights everywhere, and units."""
-    result = GroupFactory(name=name)
-    result.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(codename__in=codenames),
-    )
-    if pages:
-        root = Page.get_first_root_node()
-        for codename in PAGE_PERMISSIONS:
-            GroupPagePermission.objects.create(
-                group=result, page=root, permission=Permission.objects.get(codename=codename)
-            )
-    if units:
-        UnitEditorGroup.objects.create(group=result).units.add(*units)
-    return result
 
 
 @pytest.fixture
@@ -247,15 +259,15 @@ def data(locales):
         "coordinator": UserFactory(username="coordinator"),
     }
     AllyRegistrationFactory(user=users["ally"], unit=unit_a)
-    users["editor"].groups.add(group("Central editors", translate, pages=True))
+    users["editor"].groups.add(admin_group("Central editors", translate, pages=True))
     users["local_a"].groups.add(
-        group("Alderley editors", UPDATE_PERMISSIONS + translate, pages=True, units=[unit_a])
+        admin_group("Alderley editors", UPDATE_PERMISSIONS + translate, pages=True, units=[unit_a])
     )
     users["local_b"].groups.add(
-        group("Bramwell editors", UPDATE_PERMISSIONS + translate, pages=True, units=[unit_b])
+        admin_group("Bramwell editors", UPDATE_PERMISSIONS + translate, pages=True, units=[unit_b])
     )
     users["coordinator"].groups.add(
-        group(
+        admin_group(
             "Programme coordinators",
             UPDATE_PERMISSIONS + ["approve_annualupdate", "view_allyregistration"],
         )
@@ -284,8 +296,17 @@ def outcome(response) -> str:
     if response.status_code == 403:
         return REFUSED
     if response.status_code == 302:
-        return LOGIN if "/login/" in response["Location"] else DENIED
+        location = response["Location"]
+        if "/login/" in location:
+            return LOGIN
+        return DENIED if location == reverse("wagtailadmin_home") else DONE
     return f"status {response.status_code}"
+
+
+def visit(client, row, data) -> str:
+    if row.method == "POST":
+        return outcome(client.post(row.url(data), row.data or {}))
+    return outcome(client.get(row.url(data)))
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -293,7 +314,7 @@ def test_permission_matrix(client, data, role):
     """One role against every row; a mismatch lists each view whose outcome differs."""
     if role != "anonymous":
         client.force_login(data["users"][role])
-    seen = {row.view: outcome(client.get(row.url(data))) for row in MATRIX}
+    seen = {row.view: visit(client, row, data) for row in MATRIX}
     expected = {row.view: row.outcomes[role] for row in MATRIX}
     differing = {
         view: (seen[view], expected[view]) for view in seen if seen[view] != expected[view]
@@ -304,3 +325,9 @@ def test_permission_matrix(client, data, role):
 def test_every_role_has_an_expected_outcome_in_every_row():
     for row in MATRIX:
         assert set(row.outcomes) == set(ROLES), row.view
+
+
+def test_changes_come_after_the_rows_that_read():
+    methods = [row.method for row in MATRIX]
+    assert "POST" in methods
+    assert methods.index("POST") == len(methods) - methods.count("POST")

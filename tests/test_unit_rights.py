@@ -7,43 +7,31 @@ unit of a page narrows a local editor further. Central editors are not narrowed.
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.conf import settings
+from django.test import override_settings
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
 from tests.factories import (
     GoodPracticeIndexPageFactory,
     GoodPracticeStoryPageFactory,
-    GroupFactory,
     OrganisationUnitFactory,
     RecruitmentArticlePageFactory,
     ResourceHubPageFactory,
     ResourcePageFactory,
     UserFactory,
+    admin_group,
 )
-from wagtail_allyship.models import UnitEditorGroup, UnitKind
+from wagtail_allyship.checks import MIDDLEWARE_PATH as UNIT_RIGHTS_MIDDLEWARE
+from wagtail_allyship.models import UnitKind
 from wagtail_allyship.translation import translate
 
 pytestmark = pytest.mark.django_db
 
-PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "delete_page"]
-
 
 def editor_group(name: str, *units):
     """A group that may add, change, publish and delete every page; bound to ``units``."""
-    group = GroupFactory(name=name)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(codename="submit_translation"),
-    )
-    root = Page.get_first_root_node()
-    for codename in PAGE_PERMISSIONS:
-        GroupPagePermission.objects.create(
-            group=group, page=root, permission=Permission.objects.get(codename=codename)
-        )
-    if units:
-        UnitEditorGroup.objects.create(group=group).units.add(*units)
-    return group
+    return admin_group(name, ["submit_translation"], pages=True, units=units)
 
 
 @pytest.fixture
@@ -153,19 +141,22 @@ def test_moving_another_units_page_is_refused(client, site, local_editor):
     assert story.get_parent().pk == site["index"].pk
 
 
-def test_bulk_actions_touching_another_units_page_do_nothing(client, site, local_editor):
+def test_bulk_actions_leave_out_another_units_page(client, site, local_editor):
+    """Wagtail's confirmation lists the other unit's page as not theirs; only theirs changes."""
     client.force_login(local_editor)
-    pages = [site["story_a"], site["story_b"]]
+    mine, theirs = site["story_a"], site["story_b"]
     url = (
         reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
-        + "?"
-        + "&".join(f"id={page.pk}" for page in pages)
+        + f"?id={mine.pk}&id={theirs.pk}"
     )
-    response = client.post(url, {"include_descendants": ""})
-    assert response.status_code == 403
-    for page in pages:
-        page.refresh_from_db()
-        assert page.live
+    confirmation = client.get(url)
+    assert [item["item"].pk for item in confirmation.context["items_with_no_access"]] == [theirs.pk]
+    assert [item["item"].pk for item in confirmation.context["items"]] == [mine.pk]
+    client.post(url, {"include_descendants": ""})
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert not mine.live
+    assert theirs.live
 
 
 def test_the_unit_field_offers_only_their_units(client, site, local_editor):
@@ -206,6 +197,73 @@ def test_translations_of_their_units_pages_are_theirs(client, site, local_editor
     client.force_login(local_editor)
     assert client.get(edit(arabic_a)).status_code == 200
     assert client.get(edit(arabic_b)).status_code == 403
+
+
+def buttons_for(response, page) -> str:
+    """The HTML of the explorer row for ``page``, from its id to the next row."""
+    html = response.content.decode()
+    start = html.index(f'data-object-id="{page.pk}"')
+    end = html.find("data-object-id=", start + 1)
+    return html[start : end if end != -1 else len(html)]
+
+
+def test_the_explorer_offers_changes_only_on_their_pages(client, site, local_editor):
+    client.force_login(local_editor)
+    response = client.get(reverse("wagtailadmin_explore", args=[site["index"].pk]))
+    assert response.status_code == 200
+    mine = buttons_for(response, site["story_a"])
+    assert edit(site["story_a"]) in mine
+    assert reverse("wagtailadmin_pages:delete", args=[site["story_a"].pk]) in mine
+    for name in ("story_b", "central_story"):
+        row = buttons_for(response, site[name])
+        for action in ("edit", "delete", "copy", "unpublish"):
+            assert reverse(f"wagtailadmin_pages:{action}", args=[site[name].pk]) not in row
+        assert reverse("wagtailadmin_pages:move", args=[site[name].pk]) not in row
+        assert "/localize/" not in row
+    # Adding their story below the central team's index stays possible.
+    header = response.content.decode().split('data-object-id="', 1)[0]
+    assert reverse("wagtailadmin_pages:add_subpage", args=[site["index"].pk]) in header
+    assert edit(site["index"]) not in header
+
+
+def test_translate_buttons_only_on_their_pages(client, site, local_editor, locales):
+    client.force_login(local_editor)
+    response = client.get(reverse("wagtailadmin_explore", args=[site["index"].pk]))
+    start = reverse("wagtail_localize:submit_page_translation", args=[site["story_a"].pk])
+    assert start in buttons_for(response, site["story_a"])
+    other = reverse("wagtail_localize:submit_page_translation", args=[site["story_b"].pk])
+    assert other not in response.content.decode()
+
+
+def test_central_editors_see_every_action(client, site, central_editor, locales):
+    client.force_login(central_editor)
+    response = client.get(reverse("wagtailadmin_explore", args=[site["index"].pk]))
+    for name in ("story_a", "story_b", "central_story"):
+        row = buttons_for(response, site[name])
+        assert edit(site[name]) in row
+        assert reverse("wagtail_localize:submit_page_translation", args=[site[name].pk]) in row
+
+
+@pytest.mark.parametrize("action", ["lock", "set_privacy", "convert_alias"])
+def test_every_page_changing_view_is_refused_with_403(client, site, local_editor, action):
+    client.force_login(local_editor)
+    url = reverse(f"wagtailadmin_pages:{action}", args=[site["story_b"].pk])
+    assert client.post(url).status_code == 403
+    site["story_b"].refresh_from_db()
+    assert site["story_b"].locked is False
+
+
+def test_without_the_middleware_wagtail_refuses_in_its_own_words(client, site, local_editor):
+    middleware = [m for m in settings.MIDDLEWARE if m != UNIT_RIGHTS_MIDDLEWARE]
+    client.force_login(local_editor)
+    story = site["story_b"]
+    with override_settings(MIDDLEWARE=middleware):
+        assert client.get(edit(story)).status_code == 302
+        response = client.post(edit(story), {"title": "Taken over", "action-publish": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+    story.refresh_from_db()
+    assert story.title == "B story"
 
 
 class TestWagtailLocalize:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 from django.db import DatabaseError
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
@@ -67,6 +67,31 @@ def check_i18n(app_configs=None, databases=None, **kwargs) -> list[Error]:
                 "or keep a single language."
             ),
             id="wagtail_allyship.E003",
+        )
+    ]
+
+
+MIDDLEWARE_PATH = "wagtail_allyship.middleware.UnitRightsMiddleware"
+
+
+@register()
+def check_unit_rights_middleware(app_configs=None, **kwargs) -> list[Warning]:
+    """Without the middleware, unit rights still hold, but a refused page URL is a redirect."""
+    if MIDDLEWARE_PATH in getattr(settings, "MIDDLEWARE", []):
+        return []
+    return [
+        Warning(
+            _(
+                "'%(path)s' is not in MIDDLEWARE: a local editor who opens another unit's page "
+                "to change it is sent to the dashboard instead of being told whose page it is."
+            )
+            % {"path": MIDDLEWARE_PATH},
+            hint=_(
+                "Add '%(path)s' to MIDDLEWARE after "
+                "'django.contrib.messages.middleware.MessageMiddleware'."
+            )
+            % {"path": MIDDLEWARE_PATH},
+            id="wagtail_allyship.W001",
         )
     ]
 

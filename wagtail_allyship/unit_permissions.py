@@ -9,10 +9,12 @@ superusers) is not narrowed. The answer is computed once per request and user.
 from __future__ import annotations
 
 from django.db.models import Model, Q, QuerySet
+from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 
 #: Set on the user object so that one request asks the database once.
 _CACHE_ATTRIBUTE = "_allyship_unit_keys"
+_IDS_CACHE_ATTRIBUTE = "_allyship_unit_ids"
 
 
 def editable_unit_keys(user) -> frozenset | None:
@@ -39,12 +41,45 @@ def editable_unit_keys(user) -> frozenset | None:
     return keys
 
 
+def editable_unit_ids(user) -> frozenset | None:
+    """Primary keys of the units (in every language) ``user`` may edit, or ``None``.
+
+    Lets a listing check each row's ``unit_id`` without loading the unit.
+    """
+    keys = editable_unit_keys(user)
+    if keys is None:
+        return None
+    if not hasattr(user, _IDS_CACHE_ATTRIBUTE):
+        from .models import OrganisationUnit
+
+        ids = OrganisationUnit.objects.filter(translation_key__in=keys).values_list("pk", flat=True)
+        setattr(user, _IDS_CACHE_ATTRIBUTE, frozenset(ids))
+    return getattr(user, _IDS_CACHE_ATTRIBUTE)
+
+
 def may_edit_unit(user, unit) -> bool:
     """Whether ``user``'s units (if any) cover ``unit``; says nothing of model permissions."""
     keys = editable_unit_keys(user)
     if keys is None:
         return True
     return unit is not None and unit.translation_key in keys
+
+
+try:
+    from wagtail.permissions import register_permission_policy as _register_policy
+except ImportError:  # pragma: no cover - Wagtail 7.x takes the policy from the viewset
+    _register_policy = None
+
+#: Whether Wagtail keeps a registry of permission policies; without one, each viewset's
+#: ``permission_policy`` property must return the policy.
+POLICY_REGISTRY = _register_policy is not None
+
+
+def register_policy(model, policy):
+    """Make ``policy`` the one Wagtail uses for ``model`` everywhere, where Wagtail allows it."""
+    if _register_policy is not None:
+        _register_policy(model, policy, exact_class=True)
+    return policy
 
 
 class UnitScopedPermissionPolicy(ModelPermissionPolicy):
@@ -115,24 +150,95 @@ def page_refusal(user, page) -> str | None:
     """Why ``user`` may not change ``page`` because of its unit, or ``None`` if they may."""
     from django.utils.translation import gettext as _
 
-    if editable_unit_keys(user) is None:
+    unit_ids = editable_unit_ids(user)
+    if unit_ids is None:
         return None
     model = page.specific_class
     if model is None or model._meta.app_label != "wagtail_allyship":
         return None  # the host's own pages: Wagtail's page permissions decide
     field = page_unit_field(page)
-    unit = getattr(page.specific_deferred, field) if field else None
-    if unit is None:
+    specific = page.specific_deferred
+    unit_id = getattr(specific, f"{field}_id") if field else None
+    if unit_id is None:
         return _(
             "“%(page)s” is shared content of the central team. You can read it, but only "
             "the central team changes it."
         ) % {"page": page.get_admin_display_title()}
-    if not may_edit_unit(user, unit):
+    if unit_id not in unit_ids:
         return _("“%(page)s” belongs to %(unit)s. You can change only your own unit's pages.") % {
             "page": page.get_admin_display_title(),
-            "unit": unit,
+            "unit": getattr(specific, field),
         }
     return None
+
+
+class UnitPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, without the changes a local editor may not make to a page.
+
+    Adding pages below it is not narrowed: a local editor adds their unit's story below the
+    central team's story index. Used by every page type of ours (``permissions_for_user``),
+    so the explorer, the page header and the action menu offer only what will be allowed.
+    """
+
+    narrowed = (
+        "can_edit",
+        "can_delete",
+        "can_unpublish",
+        "can_publish",
+        "can_submit_for_moderation",
+        "can_set_view_restrictions",
+        "can_unschedule",
+        "can_lock",
+        "can_unlock",
+        "can_reorder_children",
+        "can_move",
+        "can_copy",
+    )
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.unit_refusal = page_refusal(user, page) if page.pk else None
+
+
+def _narrowed(name: str):
+    def method(self, *args, **kwargs) -> bool:
+        if self.unit_refusal is not None:
+            return False
+        return getattr(super(UnitPagePermissionTester, self), name)(*args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
+for _name in UnitPagePermissionTester.narrowed:
+    setattr(UnitPagePermissionTester, _name, _narrowed(_name))
+
+
+#: Snippets whose objects belong to a unit, and the field naming it (``None``: the unit itself).
+SNIPPET_UNIT_FIELDS = {
+    "wagtail_allyship.AnnualUpdate": "unit",
+    "wagtail_allyship.OrganisationUnit": None,
+}
+
+
+def object_refusal(user, obj) -> str | None:
+    """:func:`page_refusal` for pages, and the same for the snippets that belong to a unit."""
+    from django.utils.translation import gettext as _
+    from wagtail.models import Page
+
+    if isinstance(obj, Page):
+        return page_refusal(user, obj)
+    label = obj._meta.label
+    if label not in SNIPPET_UNIT_FIELDS or editable_unit_ids(user) is None:
+        return None
+    field = SNIPPET_UNIT_FIELDS[label]
+    unit = getattr(obj, field) if field else obj
+    if may_edit_unit(user, unit):
+        return None
+    return _("“%(object)s” belongs to %(unit)s. You can change only your own units' content.") % {
+        "object": obj,
+        "unit": unit,
+    }
 
 
 def limit_unit_choices(field, user) -> None:

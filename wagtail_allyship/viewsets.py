@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import django_filters
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.models import Locale
@@ -30,6 +28,7 @@ from .models import (
 )
 from .views.annual_updates import AnnualUpdateViewSet
 from .views.registry import AllyRegistrationViewSet
+from .views.units import OrganisationUnitViewSet
 
 
 class UnitEditorGroupForm(WagtailAdminModelForm):
@@ -40,42 +39,6 @@ class UnitEditorGroupForm(WagtailAdminModelForm):
         self.fields["units"].queryset = OrganisationUnit.objects.filter(
             locale=Locale.get_default()
         ).order_by("name")
-
-
-class OrganisationUnitFilterSet(WagtailFilterSet):
-    parent = django_filters.ModelChoiceFilter(
-        label=_("Part of"),
-        queryset=OrganisationUnit.objects.filter(children__isnull=False).distinct(),
-        help_text=_("Show the units directly below this one."),
-    )
-
-    class Meta:
-        model = OrganisationUnit
-        fields = ["kind", "parent"]
-
-
-class OrganisationUnitViewSet(SnippetViewSet):
-    model = OrganisationUnit
-    icon = "group"
-    menu_label = _("Organisation units")
-    menu_name = "allyship_units"
-    list_display = ["name", "short_name", "kind", "parent", "contact_name"]
-    filterset_class = OrganisationUnitFilterSet
-    search_fields = ["name", "short_name", "contact_name", "contact_email"]
-    ordering = ["name"]
-    inspect_view_enabled = True
-    inspect_view_fields = [
-        "name",
-        "short_name",
-        "kind",
-        "parent",
-        "contact_name",
-        "contact_email",
-        "sign_up_url",
-    ]
-
-    def get_queryset(self, request):
-        return OrganisationUnit.objects.select_related("parent", "locale")
 
 
 class AllyActionIndexView(IndexView):

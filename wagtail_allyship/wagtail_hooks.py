@@ -14,13 +14,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from . import audit  # noqa: F401  (its hook registers on import)
 from .models import FeedbackSurveyPage, OrganisationUnit, RecruitmentArticlePage
 from .models.recruitment import publishing_refusals, strings_losing_tokens
-from .unit_permissions import page_refusal
 from .views import dashboard, localize_guard, survey  # noqa: F401  (their hooks register on import)
 from .views import recruitment as recruitment_views
 from .views import resources as resource_views
-from .views.denied import forbidden
 from .views.registry import refuse_deleting_units_with_allies
 from .viewsets import AllyshipViewSetGroup
 
@@ -68,6 +67,9 @@ def register_admin_urls():
 def register_translation_checks():
     """Shadows wagtail-localize's write URLs (matched first): unit rights and PO file checks."""
     return localize_guard.urls()
+
+
+localize_guard.narrow_page_translation_buttons()
 
 
 class ResourcesDueForReviewMenuItem(MenuItem):
@@ -176,39 +178,6 @@ def refuse_publishing_translations_losing_tokens(request, page):
         % {"count": len(strings)},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
-
-
-# Local editors change only their own units' pages ---------------------------------------
-
-
-def refuse_other_units_page(request, page, *args, **kwargs):
-    """403 for a local editor who opens another unit's (or the central team's) page to change it."""
-    reason = page_refusal(request.user, page)
-    if reason is not None:
-        return forbidden(request, reason)
-    return None
-
-
-for _hook in (
-    "before_edit_page",
-    "before_delete_page",
-    "before_copy_page",
-    "before_move_page",
-    "before_unpublish_page",
-    "before_convert_alias_page",
-):
-    hooks.register(_hook, refuse_other_units_page, order=-10)
-
-
-@hooks.register("before_bulk_action", order=-10)
-def refuse_bulk_actions_on_other_units_pages(request, action_type, objects, action):
-    """Nothing happens in bulk if one of the pages belongs to a unit the editor does not edit."""
-    for obj in objects:
-        if isinstance(obj, Page):
-            reason = page_refusal(request.user, obj)
-            if reason is not None:
-                return forbidden(request, reason)
-    return None
 
 
 def describe(obj) -> str:

@@ -89,16 +89,20 @@ STRINGS = {
 
 
 def grant_permissions() -> None:
-    """Local editors write Northshire's update; coordinators see and approve every unit's."""
+    """Local editors write Northshire's update and keep its details; coordinators approve."""
     codenames = ["add_annualupdate", "change_annualupdate", "view_annualupdate"]
     update_perms = Permission.objects.filter(
         content_type__app_label="wagtail_allyship", codename__in=codenames
+    )
+    unit_perms = Permission.objects.filter(
+        content_type__app_label="wagtail_allyship",
+        codename__in=["add_organisationunit", "change_organisationunit"],
     )
     approve = Permission.objects.get(
         content_type__app_label="wagtail_allyship", codename="approve_annualupdate"
     )
     local, _created = Group.objects.get_or_create(name="Local editors")
-    local.permissions.add(*update_perms)
+    local.permissions.add(*update_perms, *unit_perms)
     coordinators, _created = Group.objects.get_or_create(name="Coordinators")
     coordinators.permissions.add(*update_perms, approve)
     binding, _created = UnitEditorGroup.objects.get_or_create(group=local)

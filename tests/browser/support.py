@@ -55,6 +55,15 @@ WAGTAIL_KNOWN_ISSUES = {
     # The header bar (breadcrumbs and listing toolbar): its "Show filters" toggle shows a count
     # of active filters that its aria-label does not contain (label-content-name-mismatch).
     ".w-slim-header": "Wagtail's slim header template (wagtailadmin/shared/headers/)",
+    # wagtail-localize's translation editor (only there: `.js-translation-editor`). Each
+    # field's heading is coloured --w-color-surface-alert-information (#00b0b1 on white,
+    # 2.67:1): color-contrast (BlockLabel in its TranslationEditor/segments.tsx).
+    ".js-translation-editor section > ul > li > h3": "wagtail-localize BlockLabel contrast",
+    # The visually hidden file input behind "Upload PO file" has no label: label
+    # (HiddenFileInput in its TranslationEditor/toolbox.tsx).
+    '.js-translation-editor form[action$="/pofile/upload/"] input[type="file"]': (
+        "wagtail-localize HiddenFileInput has no label"
+    ),
 }
 
 ADMIN_PREFIX = "/admin/"

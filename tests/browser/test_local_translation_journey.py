@@ -49,18 +49,6 @@ PARAGRAPH_AR = "انضموا اليوم إلى حلفاء [FORCE NAME]."
 
 #: wagtail-localize 1.14's translation editor (React, styled-components) fails two WCAG AA rules
 #: that this package cannot fix; left out by selector, as ``support.WAGTAIL_KNOWN_ISSUES`` does.
-WAGTAIL_LOCALIZE_KNOWN_ISSUES = {
-    # Each field's heading ("Title", "Text") is coloured with the surface colour
-    # --w-color-surface-alert-information (#00b0b1 on white, 2.67:1): color-contrast.
-    # (BlockLabel in wagtail_localize/static_src/editor/components/TranslationEditor/segments.tsx)
-    ".js-translation-editor section > ul > li > h3": "wagtail-localize BlockLabel contrast",
-    # The visually hidden file input behind the "Upload PO file" button has no label: label.
-    # (HiddenFileInput in .../TranslationEditor/toolbox.tsx)
-    '.js-translation-editor form[action$="/pofile/upload/"] input[type="file"]': (
-        "wagtail-localize HiddenFileInput has no label"
-    ),
-}
-
 STORY_TITLE = "Night-shift listening circles in Bramwell"
 STORY_INDEX_SLUG = "translation-journey-stories"
 
@@ -164,18 +152,6 @@ def addresses(live_site, tmp_path_factory) -> dict[str, str]:
     )
 
 
-@pytest.fixture
-def translation_editor_known_issues(monkeypatch) -> None:
-    """Leave wagtail-localize's own failures in its translation editor out of the axe check.
-
-    Like ``WAGTAIL_KNOWN_ISSUES``, by selector and never by rule, and only inside the editor
-    (``.js-translation-editor``): the strings, their translations and our messages on them
-    are still checked.
-    """
-    for selector, reason in WAGTAIL_LOCALIZE_KNOWN_ISSUES.items():
-        monkeypatch.setitem(support.WAGTAIL_KNOWN_ISSUES, selector, reason)
-
-
 def messages(visitor: Visitor) -> str:
     return visitor.page.locator(".messages").inner_text()
 
@@ -201,7 +177,7 @@ def translate_string(visitor: Visitor, source: str, translation: str) -> None:
 
 
 def test_a_local_editor_translates_their_units_article_and_not_another_units(
-    visitor_for, addresses, translation_editor_known_issues
+    visitor_for, addresses
 ):
     # 1. The local editor opens Alderley's article and asks for an Arabic translation.
     local = log_in(visitor_for, LOCAL_EDITOR)

@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .. import charts
 from ..annual_figures import compute_figures
+from ..collation import sort_key
 from ..spreadsheets import neutralise
 from .annual_updates import FIRST_YEAR, AnnualUpdate
 from .base import AllyshipPageMixin
@@ -159,8 +160,8 @@ class AnnualReportPage(AllyshipPageMixin, RoutablePageMixin, Page):
         for unit in sorted(
             units,
             key=lambda u: (
-                name_of(u["region_key"], u["region"]).lower(),
-                name_of(u["key"], u["name"]).lower(),
+                sort_key(name_of(u["region_key"], u["region"])),
+                sort_key(name_of(u["key"], u["name"])),
             ),
         ):
             region = regions.setdefault(
@@ -173,11 +174,11 @@ class AnnualReportPage(AllyshipPageMixin, RoutablePageMixin, Page):
                 )
         missing = sorted(
             (name_of(u["key"], u["name"]) for u in units if u["expected"] and not u["submitted"]),
-            key=str.lower,
+            key=sort_key,
         )
         by_unit = sorted(
             ((name_of(u["key"], u["name"]), u["allies_total"]) for u in units if u["expected"]),
-            key=lambda item: (-item[1], item[0].lower()),
+            key=lambda item: (-item[1], sort_key(item[0])),
         )
         trend = figures["allies_by_year"]
         totals = [row["total"] for row in trend]
@@ -186,7 +187,7 @@ class AnnualReportPage(AllyshipPageMixin, RoutablePageMixin, Page):
             "missing_units": missing,
             "unit_rows": [
                 {**unit, "display_name": name_of(unit["key"], unit["name"])}
-                for unit in sorted(units, key=lambda u: name_of(u["key"], u["name"]).lower())
+                for unit in sorted(units, key=lambda u: sort_key(name_of(u["key"], u["name"])))
             ],
             "allies_chart": charts.horizontal_bars(
                 gettext("Allies by unit, %(year)s") % {"year": self.year_label},
@@ -261,7 +262,9 @@ class AnnualReportPage(AllyshipPageMixin, RoutablePageMixin, Page):
                     gettext("Annual update"),
                 ]
             )
-            for unit in sorted(figures["units"], key=lambda u: names.get(u["key"], u["name"])):
+            for unit in sorted(
+                figures["units"], key=lambda u: sort_key(names.get(u["key"], u["name"]))
+            ):
                 writer.writerow(
                     [
                         neutralise(names.get(unit["key"], unit["name"])),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
@@ -69,7 +70,9 @@ def allyship_fill(context, value) -> str:
     markup = conditional_escape("" if value is None else value)
     if not values and not highlight:
         return markup
-    return mark_safe(fill_html(str(markup), values, highlight=highlight))  # noqa: S308
+    filled = fill_html(str(markup), values, highlight=highlight)
+    # Safe: ``markup`` is escaped above and fill_html escapes every value it puts in.
+    return mark_safe(filled)  # noqa: S308  # nosec B308, B703
 
 
 @register.simple_tag(takes_context=True)
@@ -86,3 +89,15 @@ def allyship_link(context, value) -> str:
     if not link or find_tokens(link):
         return ""
     return link
+
+
+@register.filter
+def allyship_number(value):
+    """A count written the way the page's language groups digits ("1,234", "1 234", "1.234").
+
+    Grouped whatever the host's ``USE_THOUSAND_SEPARATOR``: a report's figures are read by
+    people, in their language. Anything that is not a number is shown as it is.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    return number_format(value, force_grouping=True)

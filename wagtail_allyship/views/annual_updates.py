@@ -9,7 +9,6 @@ update is changed only by those who may approve.
 from __future__ import annotations
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -20,12 +19,18 @@ from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
     HistoryView,
+    IndexView,
     SnippetViewSet,
 )
 
 from ..models import AnnualUpdate, AnnualUpdateStatus, OrganisationUnit
-from ..unit_permissions import UnitScopedPermissionPolicy, editable_unit_keys
-from .denied import ForbiddenObjectMixin, NotYourUnit
+from ..unit_permissions import (
+    POLICY_REGISTRY,
+    UnitScopedPermissionPolicy,
+    editable_unit_keys,
+    register_policy,
+)
+from .denied import UnitScopedIndexMixin, UnitScopedObjectMixin
 
 APPROVE = "approve"
 
@@ -44,14 +49,7 @@ class AnnualUpdatePermissionPolicy(UnitScopedPermissionPolicy):
         return True
 
 
-policy = AnnualUpdatePermissionPolicy(AnnualUpdate)
-
-try:
-    from wagtail.permissions import register_permission_policy
-except ImportError:  # pragma: no cover - Wagtail 7.x takes the policy from the viewset
-    register_permission_policy = None
-else:
-    register_permission_policy(AnnualUpdate, policy, exact_class=True)
+policy = register_policy(AnnualUpdate, AnnualUpdatePermissionPolicy(AnnualUpdate))
 
 
 class AnnualUpdateForm(WagtailAdminModelForm):
@@ -82,19 +80,8 @@ class AnnualUpdateForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
-class UnitScopedObjectMixin(ForbiddenObjectMixin):
-    """403 for an update the user may not take this view's action on."""
-
-    scoped_action = "change"
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        user = self.request.user
-        if not policy.user_has_permission(user, self.scoped_action):
-            raise PermissionDenied
-        if not policy.user_has_permission_for_instance(user, self.scoped_action, obj):
-            raise NotYourUnit
-        return obj
+class AnnualUpdateIndexView(UnitScopedIndexMixin, IndexView):
+    pass
 
 
 class AnnualUpdateEditView(UnitScopedObjectMixin, EditView):
@@ -102,8 +89,8 @@ class AnnualUpdateEditView(UnitScopedObjectMixin, EditView):
 
 
 class AnnualUpdateCopyView(UnitScopedObjectMixin, CopyView):
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         obj.status = AnnualUpdateStatus.DRAFT
         return obj
 
@@ -146,6 +133,7 @@ class AnnualUpdateViewSet(SnippetViewSet):
     filterset_class = AnnualUpdateFilterSet
     search_fields = ["title", "body"]
     ordering = ["-year", "unit__name"]
+    index_view_class = AnnualUpdateIndexView
     edit_view_class = AnnualUpdateEditView
     copy_view_class = AnnualUpdateCopyView
     delete_view_class = AnnualUpdateDeleteView
@@ -167,7 +155,7 @@ class AnnualUpdateViewSet(SnippetViewSet):
 
     edit_handler = ObjectList(AnnualUpdate.panels, base_form_class=AnnualUpdateForm)
 
-    if register_permission_policy is None:  # pragma: no cover - Wagtail 7.x
+    if not POLICY_REGISTRY:  # pragma: no cover - Wagtail 7.x
 
         @property
         def permission_policy(self):

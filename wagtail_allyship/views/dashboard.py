@@ -15,7 +15,9 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -24,6 +26,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
 from ..annual_figures import year_range
+from ..audit import LoggedExportMixin
 from ..collation import sort_key
 from ..models import (
     AllyRegistration,
@@ -329,8 +332,12 @@ def headline_figures(today: datetime.date | None = None) -> dict[str, int]:
 # Report views -------------------------------------------------------------------------
 
 
-class CoordinatorReportView(ReportView):
-    """A coordinators-only report of plain rows, sorted by a column, exported safely."""
+class CoordinatorReportView(LoggedExportMixin, ReportView):
+    """A coordinators-only report of plain rows, sorted by a column, exported safely.
+
+    Each export is recorded in the audit log against ``export_log_model``, the model whose
+    records the report counts.
+    """
 
     template_name = "wagtail_allyship/dashboard/report.html"
     header_icon = "table"
@@ -403,6 +410,7 @@ class AlliesPerUnitView(CoordinatorReportView):
     page_title = _("Allies per unit and trend")
     header_icon = "group"
     report_name = "allies"
+    export_log_model = AllyRegistration
     description = _(
         "Allies registered in each unit who have not left the programme, how many of them "
         "joined in this programme year and in the last one, and the difference between the two."
@@ -440,6 +448,7 @@ class OverdueCommitmentsView(CoordinatorReportView):
     page_title = _("Overdue commitments per unit")
     header_icon = "warning"
     report_name = "overdue-commitments"
+    export_log_model = Commitment
     description = _(
         "Units whose active allies have open commitments, with how many of those are past "
         "their deadline. Commitments of paused allies and of allies who left are not counted, "
@@ -467,6 +476,7 @@ class MissingAnnualUpdatesView(CoordinatorReportView):
     page_title = _("Units missing this year's annual update")
     header_icon = "doc-full"
     report_name = "missing-updates"
+    export_log_model = AnnualUpdate
     description = _(
         "Units expected to send an annual update (units without sub-units) whose update for "
         "this programme year has not been approved yet, with the unit's programme contact."
@@ -495,6 +505,7 @@ class SurveyResponsesView(CoordinatorReportView):
     page_title = _("Survey responses")
     header_icon = "form"
     report_name = "survey-responses"
+    export_log_model = SurveyResponse
     description = _(
         "Each live survey with the number of responses it received, in every language, in "
         "total and this month."
@@ -596,16 +607,78 @@ class CoordinatorDashboardPanel(Component):
     order = 50
 
     def get_context_data(self, parent_context=None):
+        figures = headline_figures()
+        allies = reverse(AlliesPerUnitView.url_name())
+        rows = [
+            (
+                "group",
+                allies,
+                figures["allies"],
+                ngettext(
+                    "%(number)s ally registered", "%(number)s allies registered", figures["allies"]
+                ),
+            ),
+            (
+                "plus",
+                allies,
+                figures["joined_this_year"],
+                ngettext(
+                    "%(number)s joined this year",
+                    "%(number)s joined this year",
+                    figures["joined_this_year"],
+                ),
+            ),
+            (
+                "warning",
+                reverse(OverdueCommitmentsView.url_name()),
+                figures["overdue_commitments"],
+                ngettext(
+                    "%(number)s overdue commitment",
+                    "%(number)s overdue commitments",
+                    figures["overdue_commitments"],
+                ),
+            ),
+            (
+                "doc-full",
+                reverse(MissingAnnualUpdatesView.url_name()),
+                figures["units_missing_update"],
+                ngettext(
+                    "%(number)s unit without an approved update this year",
+                    "%(number)s units without an approved update this year",
+                    figures["units_missing_update"],
+                ),
+            ),
+            (
+                "date",
+                reverse(ResourcesDueForReviewView.index_url_name),
+                figures["resources_due"],
+                ngettext(
+                    "%(number)s resource due for review",
+                    "%(number)s resources due for review",
+                    figures["resources_due"],
+                ),
+            ),
+            (
+                "form",
+                reverse(SurveyResponsesView.url_name()),
+                figures["responses_this_month"],
+                ngettext(
+                    "%(number)s survey response this month",
+                    "%(number)s survey responses this month",
+                    figures["responses_this_month"],
+                ),
+            ),
+        ]
         return {
             "year": programme_year_label(current_programme_year()),
-            "figures": headline_figures(),
-            "urls": {
-                "allies": reverse(AlliesPerUnitView.url_name()),
-                "overdue_commitments": reverse(OverdueCommitmentsView.url_name()),
-                "missing_updates": reverse(MissingAnnualUpdatesView.url_name()),
-                "resources_due": reverse(ResourcesDueForReviewView.index_url_name),
-                "survey_responses": reverse(SurveyResponsesView.url_name()),
-            },
+            "items": [
+                {
+                    "icon": icon,
+                    "url": url,
+                    "text": text % {"number": number_format(count, force_grouping=True)},
+                }
+                for icon, url, count, text in rows
+            ],
         }
 
 

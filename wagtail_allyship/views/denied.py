@@ -46,3 +46,39 @@ class ForbiddenObjectMixin:
         if self.object_refused:
             return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
+
+
+class UnitScopedObjectMixin(ForbiddenObjectMixin):
+    """403 for an object of another unit, checked by the view's (unit-scoped) permission policy."""
+
+    scoped_action = "change"
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        user = self.request.user
+        if not self.permission_policy.user_has_permission(user, self.scoped_action):
+            raise PermissionDenied
+        if not self.permission_policy.user_has_permission_for_instance(
+            user, self.scoped_action, obj
+        ):
+            raise NotYourUnit
+        return obj
+
+
+class UnitScopedIndexMixin:
+    """A listing that links to edit, copy or delete only the objects the user may change.
+
+    Wagtail's listing asks the model permission only; local editors see other units' rows
+    without those actions (they stay readable through the inspect view).
+    """
+
+    def _may(self, action, instance) -> bool:
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, action, instance
+        )
+
+    def get_edit_url(self, instance):
+        return super().get_edit_url(instance) if self._may("change", instance) else None
+
+    def get_delete_url(self, instance):
+        return super().get_delete_url(instance) if self._may("delete", instance) else None

@@ -1,42 +1,41 @@
-"""Local editors' unit rights, applied to wagtail-localize's own views too.
+"""Local editors' unit rights, applied to wagtail-localize's own views and buttons too.
 
-wagtail-localize checks Wagtail's page permissions only, so without this a local editor with
-page permissions could start, sync, edit or publish the translation of another unit's page.
-Each write-side URL of wagtail-localize is shadowed by a view that finds the page concerned,
-answers 403 when it belongs to another unit (or to the central team), and otherwise hands
-the request to wagtail-localize unchanged.
+wagtail-localize checks Wagtail's model and page permissions only, so without this a local
+editor could start, sync, edit or publish the translation of another unit's page or annual
+update. Each write-side URL of wagtail-localize is shadowed by a view that finds the object
+concerned, answers 403 when it belongs to another unit (or, for pages, to the central team),
+and otherwise hands the request to wagtail-localize unchanged. Its "Translate" and "Sync"
+buttons are offered only on objects the user may change.
 """
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
+from wagtail import hooks
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.views import edit_translation, submit_translations, update_translations
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
-from ..unit_permissions import page_refusal
+from ..unit_permissions import editable_unit_ids, object_refusal
 from . import po_upload
 from .denied import forbidden
 
 
-def _source_page(source: TranslationSource) -> Page | None:
-    instance = source.get_source_instance()
-    return instance if isinstance(instance, Page) else None
-
-
-def _page_of_translation(translation_id: int) -> Page | None:
-    translation = get_object_or_404(Translation, id=translation_id)
-    return _source_page(translation.source)
-
-
-def guarded(view, find_page):
-    """``view``, refused with 403 when ``find_page(**kwargs)`` is a page the user may not change."""
+def guarded(view, find_object):
+    """``view``, refused with 403 when ``find_object(**kwargs)`` is not the user's to change."""
 
     def guarded_view(request, *args, **kwargs):
-        page = find_page(**kwargs)
-        if page is not None:
-            reason = page_refusal(request.user, page)
+        if editable_unit_ids(request.user) is not None:
+            reason = object_refusal(request.user, find_object(**kwargs))
             if reason is not None:
                 return forbidden(request, reason)
         return view(request, *args, **kwargs)
@@ -46,7 +45,7 @@ def guarded(view, find_page):
 
 
 def by_translation(translation_id, **kwargs):
-    return _page_of_translation(translation_id)
+    return get_object_or_404(Translation, id=translation_id).source.get_source_instance()
 
 
 def by_page(page_id, **kwargs):
@@ -54,7 +53,15 @@ def by_page(page_id, **kwargs):
 
 
 def by_source(translation_source_id, **kwargs):
-    return _source_page(get_object_or_404(TranslationSource, id=translation_source_id))
+    return get_object_or_404(TranslationSource, id=translation_source_id).get_source_instance()
+
+
+def by_snippet(app_label, model_name, pk, **kwargs):
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    return get_object_or_404(model, pk=unquote(pk))
 
 
 #: wagtail-localize's write-side routes (below ``localize/``): view, and how to find the page.
@@ -64,6 +71,18 @@ GUARDED = [
         submit_translations.SubmitPageTranslationView.as_view(),
         by_page,
         "submit_page_translation",
+    ),
+    (
+        "submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        submit_translations.SubmitSnippetTranslationView.as_view(),
+        by_snippet,
+        "submit_snippet_translation",
+    ),
+    (
+        "page/<int:page_id>/convert_to_alias/",
+        convert.convert_to_alias,
+        by_page,
+        "convert_to_alias",
     ),
     (
         "update/<int:translation_source_id>/",
@@ -110,3 +129,37 @@ def urls() -> list:
         path(f"localize/{route}", guarded(view, find_page), name=f"wagtail_allyship_{name}")
         for route, view, find_page, name in GUARDED
     ]
+
+
+def _localize_url_prefix() -> str:
+    return reverse("wagtail_localize:update_translations", args=[0]).rsplit("update/", 1)[0]
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def hide_refused_snippet_translation_buttons(buttons, snippet, user, *args, **kwargs):
+    if object_refusal(user, snippet) is None:
+        return
+    prefix = _localize_url_prefix()
+    buttons[:] = [button for button in buttons if not str(button.url).startswith(prefix)]
+
+
+def narrow_page_translation_buttons() -> None:
+    """Offer wagtail-localize's page buttons ("Translate this page", "Sync") only where allowed.
+
+    Wagtail has no hook to change another app's page header buttons, so wagtail-localize's
+    button hook is wrapped where it is registered. Should it ever be missing, nothing is
+    wrapped and the buttons' URLs are still refused above.
+    """
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    original = getattr(localize_hooks, "page_listing_more_buttons", None)
+    if original is None:  # pragma: no cover - a wagtail-localize without this hook
+        return
+
+    def buttons(page, user, *args, **kwargs):
+        if object_refusal(user, page) is None:
+            yield from original(page, user, *args, **kwargs)
+
+    for hook_name in ("register_page_header_buttons", "register_page_listing_more_buttons"):
+        registered = hooks._hooks.get(hook_name, [])
+        registered[:] = [(buttons if fn is original else fn, order) for fn, order in registered]

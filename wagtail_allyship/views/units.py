@@ -1,0 +1,134 @@
+"""Organisation units in the Wagtail admin: local editors keep their own units' details.
+
+A local editor (see :mod:`wagtail_allyship.unit_permissions`) with Wagtail's permission to
+change units changes only their own units and the units below them; with the permission to
+add units, adds them only below their own. Everyone else is not narrowed.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    SnippetViewSet,
+)
+
+from ..models import OrganisationUnit
+from ..unit_permissions import (
+    POLICY_REGISTRY,
+    UnitScopedPermissionPolicy,
+    editable_unit_keys,
+    may_edit_unit,
+    register_policy,
+)
+from .denied import UnitScopedIndexMixin, UnitScopedObjectMixin
+
+
+class OrganisationUnitPermissionPolicy(UnitScopedPermissionPolicy):
+    """The unit-scoped policy, where the object's unit is the unit itself."""
+
+    def _in_units(self, user) -> Q | None:
+        keys = editable_unit_keys(user)
+        return None if keys is None else Q(translation_key__in=keys)
+
+    def user_has_permission_for_instance(self, user, action, instance) -> bool:
+        if not self.user_has_permission(user, action):
+            return False
+        return action not in self.scoped_actions or may_edit_unit(user, instance)
+
+
+policy = register_policy(OrganisationUnit, OrganisationUnitPermissionPolicy(OrganisationUnit))
+
+
+class OrganisationUnitForm(WagtailAdminModelForm):
+    """A local editor places units only below their own; the top of their units stays put."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keys = editable_unit_keys(self.for_user)
+        field = self.fields.get("parent")
+        if keys is None or field is None:
+            return
+        parent = self.instance.parent if self.instance.parent_id else None
+        if self.instance.pk and (parent is None or parent.translation_key not in keys):
+            # One of the units their group is bound to: where it sits is the central team's.
+            field.disabled = True
+            field.help_text = _("Only the central team moves the units your group is bound to.")
+            return
+        field.queryset = field.queryset.filter(translation_key__in=keys)
+        field.required = True
+        field.error_messages["required"] = _(
+            "Choose one of your units: as a unit's editor, you add units only below your own."
+        )
+        field.error_messages["invalid_choice"] = _("Choose one of your own units from the list.")
+
+
+class OrganisationUnitFilterSet(WagtailFilterSet):
+    parent = django_filters.ModelChoiceFilter(
+        label=_("Part of"),
+        queryset=OrganisationUnit.objects.filter(children__isnull=False).distinct(),
+        help_text=_("Show the units directly below this one."),
+    )
+
+    class Meta:
+        model = OrganisationUnit
+        fields = ["kind", "parent"]
+
+
+class OrganisationUnitIndexView(UnitScopedIndexMixin, IndexView):
+    pass
+
+
+class OrganisationUnitEditView(UnitScopedObjectMixin, EditView):
+    pass
+
+
+class OrganisationUnitDeleteView(UnitScopedObjectMixin, DeleteView):
+    scoped_action = "delete"
+
+
+class OrganisationUnitHistoryView(UnitScopedObjectMixin, HistoryView):
+    pass
+
+
+class OrganisationUnitViewSet(SnippetViewSet):
+    model = OrganisationUnit
+    icon = "group"
+    menu_label = _("Organisation units")
+    menu_name = "allyship_units"
+    list_display = ["name", "short_name", "kind", "parent", "contact_name"]
+    filterset_class = OrganisationUnitFilterSet
+    search_fields = ["name", "short_name", "contact_name", "contact_email"]
+    ordering = ["name"]
+    index_view_class = OrganisationUnitIndexView
+    edit_view_class = OrganisationUnitEditView
+    delete_view_class = OrganisationUnitDeleteView
+    history_view_class = OrganisationUnitHistoryView
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "contact_name",
+        "contact_email",
+        "sign_up_url",
+    ]
+    edit_handler = ObjectList(OrganisationUnit.panels, base_form_class=OrganisationUnitForm)
+
+    if not POLICY_REGISTRY:  # pragma: no cover - Wagtail 7.x
+
+        @property
+        def permission_policy(self):
+            return policy
+
+    def get_queryset(self, request):
+        return OrganisationUnit.objects.select_related("parent", "locale")
