@@ -182,6 +182,32 @@ SETTINGS: dict[str, Setting] = {
         expected=_("a whole number greater than 0"),
         help=_("How many levels the organisation unit tree may have."),
     ),
+    "RETENTION_LEFT_ALLIES_MONTHS": Setting(
+        default=24,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_(
+            "How many months after leaving the programme an ally's registration, pledges and "
+            "progress are kept before the retention command removes them."
+        ),
+    ),
+    "RETENTION_SURVEY_RESPONSES_MONTHS": Setting(
+        default=36,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_(
+            "How many months survey responses are kept before the retention command removes them."
+        ),
+    ),
+    "FORM_SUBMISSIONS_PER_HOUR": Setting(
+        default=30,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_(
+            "How many times an hour one person may send each of the package's forms (sign-up, "
+            "pledge, progress, survey) before being asked to wait."
+        ),
+    ),
 }
 
 

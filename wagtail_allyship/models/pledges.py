@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -108,6 +110,16 @@ class AllyRegistration(models.Model):
         default=False,
         help_text=_("Whether the ally agreed to be contacted by the programme team."),
     )
+    left_on = models.DateField(
+        _("left on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Filled in when the status becomes 'Left the programme' and emptied when it "
+            "changes back. The retention command counts from this day."
+        ),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     #: Keep registrations out of Wagtail's reference index, so that the "usage" of a unit
@@ -132,6 +144,13 @@ class AllyRegistration(models.Model):
     def __str__(self) -> str:
         return display_name(self.user)
 
+    def save(self, *args, **kwargs) -> None:
+        self.note_leaving()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "left_on"}
+        super().save(*args, **kwargs)
+
     def full_name(self) -> str:
         return display_name(self.user)
 
@@ -145,6 +164,25 @@ class AllyRegistration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == RegistrationStatus.ACTIVE
+
+    def note_leaving(self, today: datetime.date | None = None) -> None:
+        """Date the leaving on the first save with status "left"; forget it on coming back."""
+        if self.status != RegistrationStatus.LEFT:
+            self.left_on = None
+        elif self.left_on is None:
+            self.left_on = today or timezone.localdate()
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="wagtail_allyship_forget_user")
+def forget_deleted_user(sender, instance, **kwargs) -> None:
+    """Remove what no foreign key cascades from: survey markers and registry history.
+
+    Registration, pledges, commitments and progress updates go with the user through their
+    ``CASCADE`` foreign keys; see :func:`wagtail_allyship.retention.forget_user`.
+    """
+    from ..retention import forget_user
+
+    forget_user(instance)
 
 
 # Pledges and commitments --------------------------------------------------------------

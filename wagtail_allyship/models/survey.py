@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..conf import get_setting
+from ..rate_limits import over_limit, refuse
 from .base import AllyshipPageMixin
 from .units import OrganisationUnit
 
@@ -208,21 +209,27 @@ class FeedbackSurveyPage(AllyshipPageMixin, AbstractForm):
         if self.has_answered(request.user):
             context["survey_state"] = "answered"
             return TemplateResponse(request, self.get_template(request), context)
+        limited = over_limit(request, "survey")
         if request.method == "POST":
             form = self.get_form(request.POST, page=self, user=request.user)
-            if form.is_valid():
+            if limited is not None:
+                status = 429
+            elif form.is_valid():
                 response = self.record_response(form, request.user)
                 if response is None:
                     context["survey_state"] = "answered"
                     return TemplateResponse(request, self.get_template(request), context)
                 return self.render_landing_page(request, response, *args, **kwargs)
-            status = 400
+            else:
+                status = 400
         else:
             form = self.get_form(page=self, user=request.user)
             status = 200
         context["form"] = form
         context["survey_state"] = "open"
-        return TemplateResponse(request, self.get_template(request), context, status=status)
+        context["submission_limit"] = limited
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        return refuse(response, limited) if limited else response
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         context = self.get_context(request)

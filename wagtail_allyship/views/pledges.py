@@ -52,6 +52,7 @@ from ..models.pledges import (
     programme_year_label,
 )
 from ..permissions import can_view_pledge, is_coordinator
+from ..rate_limits import over_limit, refuse
 
 # Helpers ------------------------------------------------------------------------------
 
@@ -143,7 +144,8 @@ def sign_up(page: PledgePage, request) -> HttpResponse:
         instance=registration,
         locale_id=page.locale_id,
     )
-    if request.method == "POST" and form.is_valid():
+    limited = over_limit(request, "sign_up")
+    if request.method == "POST" and limited is None and form.is_valid():
         form.save(user=request.user)
         if registration is None:
             messages.success(
@@ -153,7 +155,7 @@ def sign_up(page: PledgePage, request) -> HttpResponse:
         else:
             messages.success(request, _("Your details are saved."))
         return personal(redirect(page_url(page, request)))
-    return render(
+    response = render(
         page,
         request,
         "wagtail_allyship/pledges/sign_up.html",
@@ -161,8 +163,10 @@ def sign_up(page: PledgePage, request) -> HttpResponse:
             "form": form,
             "registration": registration,
             "errors": error_summary(("", form)),
+            "submission_limit": limited,
         },
     )
+    return refuse(response, limited) if limited else response
 
 
 # The pledge form ----------------------------------------------------------------------
@@ -196,8 +200,9 @@ def pledge_form(page: PledgePage, request) -> HttpResponse:
     existing = pledge.commitments.count() if pledge else 0
     formset_class = commitment_formset(extra=MAX_COMMITMENTS - existing)
     data = request.POST if request.method == "POST" and not is_preview(request) else None
+    limited = over_limit(request, "pledge") if data is not None else None
 
-    if data is not None:
+    if data is not None and limited is None:
         posted_for = data.get("pledge_id", "")
         if posted_for != (str(pledge.pk) if pledge else ""):
             # A second submit of a form made before the pledge existed (or was deleted):
@@ -222,7 +227,7 @@ def pledge_form(page: PledgePage, request) -> HttpResponse:
         form_kwargs={"today": today, "carried_over": carry_choices},
     )
 
-    if data is not None and sharing_form.is_valid() and formset.is_valid():
+    if data is not None and limited is None and sharing_form.is_valid() and formset.is_valid():
         try:
             saved = save_pledge(
                 user=user,
@@ -263,7 +268,7 @@ def pledge_form(page: PledgePage, request) -> HttpResponse:
             },
         )
 
-    return render(
+    response = render(
         page,
         request,
         page.get_template(request),
@@ -278,8 +283,10 @@ def pledge_form(page: PledgePage, request) -> HttpResponse:
             "formset": formset,
             "errors": errors,
             "sign_up_url": subpage_url(page, request, "sign_up"),
+            "submission_limit": limited,
         },
     )
+    return refuse(response, limited) if limited else response
 
 
 # The pledge wall ----------------------------------------------------------------------
@@ -556,11 +563,12 @@ def log_progress(page: MyAllyshipPage, request, commitment_id: int) -> HttpRespo
         commitment=commitment,
         today=today,
     )
-    if request.method == "POST" and form.is_valid():
+    limited = over_limit(request, "progress")
+    if request.method == "POST" and limited is None and form.is_valid():
         form.save()
         messages.success(request, _("Your progress is logged."))
         return personal(redirect(page_url(page, request)))
-    return render(
+    response = render(
         page,
         request,
         "wagtail_allyship/pledges/log_progress.html",
@@ -570,5 +578,7 @@ def log_progress(page: MyAllyshipPage, request, commitment_id: int) -> HttpRespo
             "errors": error_summary(("", form)),
             "history": list(commitment.updates.order_by("-date", "-created_at", "-pk")),
             "cancel_url": page_url(page, request),
+            "submission_limit": limited,
         },
     )
+    return refuse(response, limited) if limited else response

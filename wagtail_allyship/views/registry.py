@@ -2,8 +2,8 @@
 
 Only coordinators (see :mod:`wagtail_allyship.permissions`) reach any of it. The listing is
 Wagtail's snippet listing; its spreadsheet export neutralises cells that a spreadsheet would
-run as formulas. "Allies per unit" counts registrations per unit and, for units with
-sub-units, including them.
+run as formulas, and each export is recorded in the audit log (:mod:`wagtail_allyship.audit`).
+"Allies per unit" counts registrations per unit and, for units with sub-units, including them.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
+from ..audit import LoggedExportMixin
 from ..models import AllyRegistration, OrganisationUnit, RegistrationStatus
 from ..permissions import is_coordinator
 from ..spreadsheets import neutralise
@@ -86,8 +87,10 @@ class CoordinatorsOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class AllyRegistrationIndexView(IndexView):
-    """The registry listing: searches every word of a name, exports safely."""
+class AllyRegistrationIndexView(LoggedExportMixin, IndexView):
+    """The registry listing: searches every word of a name, exports safely and on the record."""
+
+    export_log_title = gettext_lazy("Ally registry")
 
     def search_queryset(self, queryset):
         if not self.is_searching:
@@ -389,6 +392,7 @@ class AllyRegistrationViewSet(SnippetViewSet):
         "role",
         "status",
         "joined_on",
+        "left_on",
         "consent_to_contact",
         "updated_at",
     ]

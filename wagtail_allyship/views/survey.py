@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 
+from django.conf import settings
 from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -26,6 +28,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from ..audit import log_export
 from ..models import FeedbackSurveyPage, SurveyResponse
 from ..permissions import is_coordinator
 from ..spreadsheets import neutralise
@@ -176,14 +179,28 @@ def csv_rows(results: SurveyResults) -> list[list]:
 
 
 class SurveyResultsCSVView(CoordinatorsOnlyMixin, SurveyPageMixin, View):
-    """The aggregated results as a CSV file (with a byte-order mark, for spreadsheet programs)."""
+    """The aggregated results as a CSV file (with a byte-order mark, for spreadsheet programs).
+
+    Each download is recorded in the audit log (see :mod:`wagtail_allyship.audit`).
+    """
 
     def get(self, request, *args, **kwargs):
+        rows = csv_rows(self.results)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"survey-results-{slugify(self.page.slug) or self.page.pk}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response.write("\ufeff")
-        csv.writer(response).writerows(csv_rows(self.results))
+        csv.writer(response).writerows(rows)
+        with translation.override(settings.LANGUAGE_CODE):
+            title = _("Results of the survey “%(survey)s”") % {"survey": self.page.title}
+        log_export(
+            request.user,
+            model=SurveyResponse,
+            title=title,
+            export_format="csv",
+            rows=len(rows) - 1,  # without the heading
+            extra={"page_id": self.page.pk},
+        )
         return response
 
 
