@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 EXTRAS ?= test,docs,example,postgres
 
-.PHONY: install demo serve test test-postgres test-mariadb browser-test bench docs lint messages clean
+.PHONY: install demo serve test test-postgres test-mariadb browser-test bench load-test docs lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,18 @@ bench: install
 	@$(BIN)/python -c "import gunicorn, tqdm" 2>/dev/null || \
 		$(BIN)/python -m pip install --quiet gunicorn tqdm
 	$(BIN)/python -m benchmarks --scale $(BENCH_SCALE) $(BENCH_ARGS)
+
+# Write load: LOAD_ALLIES allies sign up, pledge and log progress at once against gunicorn on
+# 127.0.0.1, PostgreSQL (a fresh database named after DATABASE_URL's, plus "_load") and Redis
+# (database 14, emptied before and after); the rows are then counted against what was sent.
+LOAD_ALLIES ?= 50
+LOAD_ARGS ?=
+
+load-test: install
+	@$(BIN)/python -c "import gunicorn, redis" 2>/dev/null || \
+		$(BIN)/python -m pip install --quiet gunicorn redis
+	$(BIN)/python -m benchmarks.write_load --allies $(LOAD_ALLIES) \
+		--database-url $${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/allyship} $(LOAD_ARGS)
 
 docs: install
 	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml

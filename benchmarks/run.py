@@ -80,10 +80,17 @@ def fresh_database(keep: bool):
         return
     if not scheme.startswith("postgres"):
         raise SystemExit(f"Benchmarks run on SQLite or PostgreSQL, not {scheme!r}.")
+    with fresh_postgres_database(source, "_bench", keep) as url:
+        yield url
+
+
+@contextmanager
+def fresh_postgres_database(source: str, suffix: str, keep: bool):
+    """A new, empty database named after ``source``'s plus ``suffix``; dropped after."""
     import psycopg
 
     parts = urlsplit(source)
-    name = f"{parts.path.lstrip('/') or 'allyship'}_bench"
+    name = f"{parts.path.lstrip('/') or 'allyship'}{suffix}"
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

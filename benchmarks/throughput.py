@@ -57,12 +57,25 @@ def fetch_status(url: str, cookie: str) -> int:
 
 
 class Server:
-    """gunicorn with 2 sync workers on a free loopback port, for the duration of a ``with``."""
+    """gunicorn on a free loopback port, for the duration of a ``with``.
 
-    def __init__(self, env: dict[str, str], log_path: Path, workers: int = 2):
+    By default 2 sync workers, as the throughput measurements use. ``threads`` above 1 gives
+    each worker that many threads (gunicorn's threaded worker), for many clients at once.
+    """
+
+    def __init__(
+        self,
+        env: dict[str, str],
+        log_path: Path,
+        workers: int = 2,
+        threads: int = 1,
+        timeout: int = 60,
+    ):
         self.env = env
         self.log_path = log_path
         self.workers = workers
+        self.threads = threads
+        self.timeout = timeout
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -78,8 +91,9 @@ class Server:
                 f"127.0.0.1:{self.port}",
                 "--workers",
                 str(self.workers),
+                *(["--threads", str(self.threads)] if self.threads > 1 else []),
                 "--timeout",
-                "60",
+                str(self.timeout),
                 "intranet.wsgi:application",
             ],
             cwd=REPO / "example_site",

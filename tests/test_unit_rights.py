@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -224,6 +226,24 @@ def test_the_explorer_offers_changes_only_on_their_pages(client, site, local_edi
     header = response.content.decode().split('data-object-id="', 1)[0]
     assert reverse("wagtailadmin_pages:add_subpage", args=[site["index"].pk]) in header
     assert edit(site["index"]) not in header
+
+
+def test_the_explorer_asks_no_more_queries_for_more_pages_of_other_units(
+    client, site, local_editor
+):
+    client.force_login(local_editor)
+    url = reverse("wagtailadmin_explore", args=[site["index"].pk])
+    counts = []
+    for more in (2, 12):
+        for number in range(more - len(counts) * 2):
+            GoodPracticeStoryPageFactory(
+                parent=site["index"], unit=site["bramwell"], title=f"Other {number}"
+            )
+        client.get(url)  # fills Wagtail's caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
 
 
 def test_translate_buttons_only_on_their_pages(client, site, local_editor, locales):

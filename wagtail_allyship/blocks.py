@@ -46,14 +46,22 @@ def find_embed(url: str) -> Embed | None:
     A failure is remembered in the cache for ``VIDEO_EMBED_RETRY_SECONDS`` so that a slow or
     unreachable provider costs one attempt, not one per visitor.
     """
-    if not url or cache.get(_failure_key(url)):
+    if not url:
         return None
+    try:
+        if cache.get(_failure_key(url)):
+            return None
+    except Exception:  # the cache is down: try the provider, as on a first visit
+        logger.exception("Could not read from the cache whether a video embed failed.")
     try:
         return get_embed(url)
     except Exception as error:  # any finder or network failure means "show the link"
         logger.info("Video embed for %s unavailable, showing a link instead: %s", url, error)
+    try:
         cache.set(_failure_key(url), True, get_setting("VIDEO_EMBED_RETRY_SECONDS"))
-        return None
+    except Exception:
+        logger.exception("Could not remember in the cache that a video embed failed.")
+    return None
 
 
 def prefetch_embeds(urls: Iterable[str]) -> dict[str, Embed]:

@@ -146,30 +146,35 @@ def page_unit_field(page) -> str | None:
     return PAGE_UNIT_FIELDS.get(model._meta.label)
 
 
+def may_change_page(user, page) -> bool:
+    """Whether ``page``'s unit (if it is ours) lets ``user`` change it; no query per page."""
+    unit_ids = editable_unit_ids(user)
+    if unit_ids is None:
+        return True
+    model = page.specific_class
+    if model is None or model._meta.app_label != "wagtail_allyship":
+        return True  # the host's own pages: Wagtail's page permissions decide
+    field = page_unit_field(page)
+    return field is not None and getattr(page.specific_deferred, f"{field}_id") in unit_ids
+
+
 def page_refusal(user, page) -> str | None:
     """Why ``user`` may not change ``page`` because of its unit, or ``None`` if they may."""
     from django.utils.translation import gettext as _
 
-    unit_ids = editable_unit_ids(user)
-    if unit_ids is None:
+    if may_change_page(user, page):
         return None
-    model = page.specific_class
-    if model is None or model._meta.app_label != "wagtail_allyship":
-        return None  # the host's own pages: Wagtail's page permissions decide
     field = page_unit_field(page)
-    specific = page.specific_deferred
-    unit_id = getattr(specific, f"{field}_id") if field else None
-    if unit_id is None:
+    unit = getattr(page.specific_deferred, field) if field else None
+    if unit is None:
         return _(
             "“%(page)s” is shared content of the central team. You can read it, but only "
             "the central team changes it."
         ) % {"page": page.get_admin_display_title()}
-    if unit_id not in unit_ids:
-        return _("“%(page)s” belongs to %(unit)s. You can change only your own unit's pages.") % {
-            "page": page.get_admin_display_title(),
-            "unit": getattr(specific, field),
-        }
-    return None
+    return _("“%(page)s” belongs to %(unit)s. You can change only your own unit's pages.") % {
+        "page": page.get_admin_display_title(),
+        "unit": unit,
+    }
 
 
 class UnitPagePermissionTester(PagePermissionTester):
@@ -197,12 +202,12 @@ class UnitPagePermissionTester(PagePermissionTester):
 
     def __init__(self, user, page):
         super().__init__(user, page)
-        self.unit_refusal = page_refusal(user, page) if page.pk else None
+        self.unit_refused = bool(page.pk) and not may_change_page(user, page)
 
 
 def _narrowed(name: str):
     def method(self, *args, **kwargs) -> bool:
-        if self.unit_refusal is not None:
+        if self.unit_refused:
             return False
         return getattr(super(UnitPagePermissionTester, self), name)(*args, **kwargs)
 

@@ -272,6 +272,24 @@ def page_key(url: str) -> str:
     return urldefrag(url)[0]
 
 
+#: Runs in every page before its own scripts: keeps each Content-Security-Policy violation.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    (window.__allyshipCspViolations = window.__allyshipCspViolations || []).push({
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        source: event.sourceFile,
+        line: event.lineNumber,
+        sample: event.sample,
+    });
+});
+"""
+
+
+class CSPViolationError(AssertionError):
+    """The page did something its Content-Security-Policy forbids."""
+
+
 @dataclass
 class Visitor:
     """A person in the browser: every page they land on is checked with axe-core.
@@ -291,6 +309,7 @@ class Visitor:
 
     def __post_init__(self) -> None:
         self.page.on("load", lambda page: self.loaded.append(page_key(page.url)))
+        self.page.add_init_script(CSP_LISTENER)
 
     # navigation -------------------------------------------------------------------------
 
@@ -326,8 +345,11 @@ class Visitor:
         self.page.wait_for_load_state()
         admin = urlsplit(self.page.url).path.startswith(ADMIN_PREFIX)
         # Wagtail's admin bundles an axe-core of its own: make sure ours is the one that runs.
+        self.assert_no_csp_violations()
         if self.page.evaluate("() => window.axe && window.axe.version") != self.axe_version:
-            self.page.add_script_tag(content=self.axe_source)
+            # Evaluated by the browser's debugging protocol, which the page's
+            # Content-Security-Policy does not govern (an inline <script> would break it).
+            self.page.evaluate(self.axe_source)
         context: dict[str, Any] = {"include": [["html"]]}
         if admin:
             context = {
@@ -358,6 +380,19 @@ class Visitor:
             raise AccessibilityError(
                 format_violations(self.page.url, result["violations"], result["version"])
             )
+
+    def assert_no_csp_violations(self) -> None:
+        """Fail if the page broke its Content-Security-Policy (anything blocked or reported)."""
+        __tracebackhide__ = True
+        violations = self.page.evaluate("() => window.__allyshipCspViolations || []")
+        if violations:
+            lines = [f"Content-Security-Policy violations on {self.page.url}:"]
+            lines += [
+                f"  {v['directive']} blocked {v['blocked'] or 'inline'} "
+                f"({v['source'] or 'the page'}, line {v['line']}): {v['sample']}"
+                for v in violations
+            ]
+            raise CSPViolationError("\n".join(lines))
 
     def unchecked_pages(self) -> list[str]:
         return [

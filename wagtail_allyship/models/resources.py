@@ -375,9 +375,24 @@ class ResourcePage(AllyshipPageMixin, Page):
     def needs_review(self) -> bool:
         return bool(self.review_date and self.review_date < timezone.localdate())
 
+    def document_missing(self) -> bool:
+        """Whether the document's file has gone from the storage (deleted, or lost in a move).
+
+        A storage that cannot answer is given the benefit of the doubt: the link stays.
+        """
+        if not self.document_id:
+            return False
+        file = self.document.file
+        try:
+            return not (file.name and file.storage.exists(file.name))
+        except Exception:
+            logger.exception("Could not check that the file of document %s exists.", file.name)
+            return False
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["embed"] = find_embed(self.video_url) if self.video_url else None
+        context["document_missing"] = self.document_missing()
         context["resource_topics"] = [
             link.topic for link in self.topic_links.all().select_related("topic")
         ]
@@ -722,7 +737,13 @@ class ResourceHubPage(AllyshipPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         key = resource_cache.cache_key(self, request)
-        html = cache.get(key) if key else None
+        html = None
+        if key:
+            try:
+                html = cache.get(key)
+            except Exception:  # the cache is down: compute the results, as with no cache
+                logger.exception("Could not read a resource hub's results from the cache.")
+                key = None
         if html is None:
             context["hub"] = self.results(dict(request.GET.lists()))
             context["hub_source_language"] = self.default_locale.language_code
@@ -733,7 +754,10 @@ class ResourceHubPage(AllyshipPageMixin, Page):
             ]
             html = render_to_string(RESULTS_TEMPLATE, context, request=request)
             if key:
-                cache.set(key, html, get_setting("RESOURCES_CACHE_SECONDS"))
+                try:
+                    cache.set(key, html, get_setting("RESOURCES_CACHE_SECONDS"))
+                except Exception:
+                    logger.exception("Could not keep a resource hub's results in the cache.")
         # Safe: the template's own autoescaped output, or that output read back from the
         # cache, which only this method fills.
         context["hub_html"] = mark_safe(html)  # noqa: S308  # nosec B308, B703

@@ -25,7 +25,7 @@ from wagtail_localize.views import (
     update_translations,
 )
 
-from ..unit_permissions import editable_unit_ids, object_refusal
+from ..unit_permissions import editable_unit_ids, may_change_page, object_refusal
 from . import po_upload
 from .denied import forbidden
 
@@ -157,7 +157,7 @@ def narrow_page_translation_buttons() -> None:
         return
 
     def buttons(page, user, *args, **kwargs):
-        if object_refusal(user, page) is None:
+        if may_change_page(user, page):
             yield from original(page, user, *args, **kwargs)
 
     for hook_name in ("register_page_header_buttons", "register_page_listing_more_buttons"):

@@ -167,6 +167,13 @@ class UnitCount:
     counts: Counter = field(default_factory=Counter)
     with_sub_units: Counter = field(default_factory=Counter)
 
+    #: Deeper levels than this are indented as much as this one (admin.css).
+    MAX_INDENT = 6
+
+    @property
+    def indent(self) -> int:
+        return min(self.depth, self.MAX_INDENT)
+
     @property
     def total(self) -> int:
         return sum(self.counts.values())

@@ -1,0 +1,658 @@
+"""XSS probes: text people type is inert wherever it is shown, and links refuse scripts.
+
+One row of :data:`TEXT_PROBES` per model: it stores the payload in that model's typed text
+fields and says where the text is shown (public pages, feeds, calendar files, exports, admin
+listings). Each place is checked for its own kind of inertness: escaped HTML, escaped XML,
+properly escaped iCalendar lines, spreadsheet cells that cannot run as formulas.
+:class:`TestTheTablesAreComplete` fails when a model gains a typed text or URL field that no
+row covers, so that new models join the probes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import openpyxl
+import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.html import escape
+
+from tests.factories import (
+    AllyActionFactory,
+    AllyRegistrationFactory,
+    AllyRoleProfilePageFactory,
+    AnnualReportPageFactory,
+    AnnualUpdateFactory,
+    AwarenessDateFactory,
+    CalendarPageFactory,
+    CommitmentFactory,
+    CommitmentUpdateFactory,
+    EventFactory,
+    FeedbackSurveyPageFactory,
+    GlossaryPageFactory,
+    GlossaryTermFactory,
+    GoodPracticeIndexPageFactory,
+    GoodPracticeStoryPageFactory,
+    MyAllyshipPageFactory,
+    OrganisationUnitFactory,
+    PledgeFactory,
+    PledgeWallPageFactory,
+    RecruitmentArticlePageFactory,
+    ResourceHubPageFactory,
+    ResourcePageFactory,
+    TopicFactory,
+    UserFactory,
+    in_days,
+)
+from wagtail_allyship.models import SurveyResponse
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+BREAKOUT = '"><img src=x onerror=alert(1)>'
+FORMULA = '=HYPERLINK("http://x")'
+#: Every probe field gets all three at once: a formula first (for exports), then markup.
+PAYLOAD = FORMULA + SCRIPT + BREAKOUT
+#: For fields too short for the whole payload.
+SHORT_PAYLOAD = FORMULA + SCRIPT
+
+ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
+RAW_MARKERS = (SCRIPT, "<img src=x onerror", "<script>alert")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+# Places and how each is checked --------------------------------------------------------
+
+
+@dataclass
+class Place:
+    """A URL that shows the payload, how to read it, and whether the payload must be seen."""
+
+    kind: str  # html, rss, atom, ics, csv, xlsx, json
+    url: str
+    shown: bool = True
+    client: object = None  # another logged-in client, e.g. the pledge's owner
+
+
+def _content(response) -> bytes:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def check_html(html: str) -> list[str]:
+    problems = [f"raw {marker!r}" for marker in RAW_MARKERS if marker in html]
+    # An attribute value must not end early: the quote of the payload is always escaped.
+    if re.search(r'=\s*"[^"]*=HYPERLINK\(\s*"', html):
+        problems.append("payload breaks out of a quoted attribute")
+    return problems
+
+
+def check_feed(xml: str) -> list[str]:
+    problems = [f"raw {marker!r} in the XML" for marker in RAW_MARKERS if marker in xml]
+    root = ET.fromstring(xml.encode())  # noqa: S314  # our own feed, in a test
+    values = [element.text or "" for element in root.iter()]
+    values += [value for element in root.iter() for value in element.attrib.values()]
+    if not any("alert(1)" in value for value in values):
+        problems.append("payload not in the feed")
+    # Categories are plain text; titles, descriptions and summaries are read as HTML.
+    html_texts = [
+        element.text or ""
+        for element in root.iter()
+        if element.tag.rsplit("}", 1)[-1] in ("title", "description", "summary", "content")
+    ]
+    for text in html_texts:
+        # Readers treat titles and summaries as HTML: after XML parsing they must still be
+        # escaped HTML, never markup.
+        if any(marker in text for marker in RAW_MARKERS):
+            problems.append(f"feed text is markup once the XML is read: {text!r}")
+    return problems
+
+
+def unfold(ics: str) -> list[str]:
+    return re.sub(r"\r?\n[ \t]", "", ics).splitlines()
+
+
+def check_ics(ics: str) -> list[str]:
+    lines = unfold(ics)
+    problems = []
+    if not any("alert(1)" in line for line in lines):
+        problems.append("payload not in the calendar file")
+    for line in lines:
+        name = re.split(r"[:;]", line, maxsplit=1)[0]
+        if name.upper() in {"X-INJECTED", "URL"} and "javascript" in line:
+            problems.append(f"a typed line break added a property: {line!r}")
+        if line.startswith(("SUMMARY", "DESCRIPTION", "LOCATION")) and "alert(1)" in line:
+            value = line.split(":", 1)[1]
+            # RFC 5545 TEXT: commas and semicolons in the value are escaped.
+            if re.search(r"(?<!\\)[,;]", value):
+                problems.append(f"unescaped , or ; in {line!r}")
+    return problems
+
+
+def check_cells(cells: list[str]) -> list[str]:
+    found = [cell for cell in cells if "HYPERLINK" in cell]
+    if not found:
+        return ["payload not in the export"]
+    return [f"formula cell {cell!r}" for cell in found if cell.startswith(FORMULA_STARTS)]
+
+
+def check_csv(data: bytes) -> list[str]:
+    text = data.decode("utf-8-sig")
+    return check_cells([cell for row in csv.reader(io.StringIO(text)) for cell in row])
+
+
+def check_xlsx(data: bytes) -> list[str]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells, problems = [], []
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                if cell.data_type == "f":
+                    problems.append(f"cell {cell.coordinate} is a formula: {cell.value!r}")
+                cells.append(str(cell.value))
+    return problems + check_cells(cells)
+
+
+def check_place(client, place: Place) -> list[str]:
+    response = (place.client or client).get(place.url)
+    if response.status_code != 200:
+        return [f"status {response.status_code}"]
+    data = _content(response)
+    if place.kind == "html":
+        html = data.decode()
+        problems = check_html(html)
+        if place.shown and ESCAPED_SCRIPT not in html:
+            problems.append("escaped payload not shown")
+        return problems
+    if place.kind in ("rss", "atom"):
+        return check_feed(data.decode())
+    if place.kind == "json":
+        # A download: served as JSON (never sniffed as HTML), the text kept as typed.
+        if not response["Content-Type"].startswith("application/json"):
+            return [f"served as {response['Content-Type']}"]
+        found = []
+        json.loads(data, object_hook=lambda obj: found.extend(obj.values()) or obj)
+        return [] if PAYLOAD in found else ["payload not in the file"]
+    if place.kind == "ics":
+        return check_ics(data.decode())
+    if place.kind == "csv":
+        return check_csv(data)
+    if place.kind == "xlsx":
+        return check_xlsx(data)
+    raise AssertionError(place.kind)
+
+
+# Where the admin lists things ------------------------------------------------------------
+
+
+def snippet_list(model) -> str:
+    return reverse(model.snippet_viewset.get_url_name("list"))
+
+
+def explorer(page) -> str:
+    return reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+
+
+def report(name: str, export: str = "") -> str:
+    url = reverse(f"wagtail_allyship_report_{name}")
+    return f"{url}?export={export}" if export else url
+
+
+def registry(export: str = "") -> str:
+    url = reverse("wagtailsnippets_wagtail_allyship_allyregistration:list")
+    return f"{url}?export={export}" if export else url
+
+
+# The probes: one row per model -----------------------------------------------------------
+
+
+@dataclass
+class TextProbe:
+    model: str
+    fields: tuple[str, ...]
+    build: Callable[[object], list[Place]] = field(repr=False)
+
+    def __str__(self) -> str:
+        return self.model
+
+
+def build_unit(client) -> list[Place]:
+    from wagtail_allyship.models import OrganisationUnit
+
+    unit = OrganisationUnitFactory(
+        name=PAYLOAD, short_name=SHORT_PAYLOAD[:50], contact_name=PAYLOAD
+    )
+    ally = AllyRegistrationFactory(unit=unit)
+    template = RecruitmentArticlePageFactory(slug="template")
+    local = RecruitmentArticlePageFactory(
+        slug="local", unit=unit, title="Allies of [FORCE NAME]", template_page=template
+    )
+    CommitmentFactory(deadline=in_days(-3), pledge__user=ally.user)
+    survey = answered_survey(unit, "A fair answer")
+    report_page = AnnualReportPageFactory()
+    return [
+        Place("html", report_page.url),
+        Place("csv", report_page.url + "figures/csv/"),
+        Place("html", reverse("wagtail_allyship_survey_results", args=[survey.pk])),
+        Place("csv", reverse("wagtail_allyship_survey_results_csv", args=[survey.pk])),
+        Place("html", local.url),
+        Place("html", snippet_list(OrganisationUnit)),
+        Place("html", registry()),
+        Place("html", reverse("wagtailsnippets_wagtail_allyship_allyregistration:unit_counts")),
+        Place("html", report("allies")),
+        Place("csv", report("allies", "csv")),
+        Place("xlsx", report("allies", "xlsx")),
+        Place("html", report("overdue_commitments")),
+        Place("csv", report("overdue_commitments", "csv")),
+        Place("xlsx", report("overdue_commitments", "xlsx")),
+        Place("html", report("missing_updates")),
+        Place("csv", report("missing_updates", "csv")),
+        Place("csv", registry("csv")),
+        Place("xlsx", registry("xlsx")),
+    ]
+
+
+def build_ally_action(client) -> list[Place]:
+    from wagtail_allyship.models import AllyAction
+
+    AllyActionFactory(title=PAYLOAD, description=PAYLOAD, source_title=PAYLOAD)
+    profile = AllyRoleProfilePageFactory()
+    return [Place("html", profile.url), Place("html", snippet_list(AllyAction))]
+
+
+def build_glossary_term(client) -> list[Place]:
+    from wagtail_allyship.models import GlossaryTerm
+
+    GlossaryTermFactory(term=PAYLOAD, source_title=PAYLOAD)
+    glossary = GlossaryPageFactory()
+    return [Place("html", glossary.url), Place("html", snippet_list(GlossaryTerm))]
+
+
+def build_topic(client) -> list[Place]:
+    from wagtail_allyship.models.topics import Topic
+
+    topic = TopicFactory(name=PAYLOAD[:100], description=PAYLOAD)
+    index = GoodPracticeIndexPageFactory()
+    story = GoodPracticeStoryPageFactory(parent=index, topics=[topic])
+    calendar = CalendarPageFactory()
+    EventFactory(topic=topic)
+    return [
+        Place("html", index.url),
+        Place("html", story.url),
+        Place("html", calendar.url),
+        Place("rss", index.url + "feed/"),
+        Place("atom", index.url + "feed/atom/"),
+        Place("html", snippet_list(Topic)),
+    ]
+
+
+def build_awareness_date(client) -> list[Place]:
+    from wagtail_allyship.models.calendar import AwarenessDate
+
+    calendar = CalendarPageFactory()
+    AwarenessDateFactory(title=PAYLOAD, description=PAYLOAD + "\nX-INJECTED:javascript:1")
+    event = EventFactory(
+        title=PAYLOAD + ", with; separators",
+        description=PAYLOAD + "\r\nURL:javascript:alert(1)",
+        location=PAYLOAD,
+    )
+    return [
+        Place("html", calendar.url),
+        Place("ics", calendar.url + "ics/"),
+        Place("ics", f"{calendar.url}event/{event.translation_key}/ics/"),
+        Place("html", snippet_list(AwarenessDate)),
+    ]
+
+
+def build_annual_update(client) -> list[Place]:
+    from wagtail_allyship.models import AnnualUpdate
+
+    unit = OrganisationUnitFactory(name="Alderley Police")
+    AnnualUpdateFactory(unit=unit, title=PAYLOAD)
+    report_page = AnnualReportPageFactory()
+    return [
+        Place("html", report_page.url),
+        Place("html", snippet_list(AnnualUpdate)),
+    ]
+
+
+def build_registration(client) -> list[Place]:
+    AllyRegistrationFactory(role=PAYLOAD)
+    return [
+        Place("html", registry()),
+        Place("csv", registry("csv")),
+        Place("xlsx", registry("xlsx")),
+    ]
+
+
+def build_user_names(client) -> list[Place]:
+    user = UserFactory(first_name=PAYLOAD[:150], last_name=SCRIPT)
+    AllyRegistrationFactory(user=user)
+    pledge = PledgeFactory(user=user, commitments=1)
+    wall = PledgeWallPageFactory()
+    return [
+        Place("html", wall.url),
+        Place("html", f"{wall.url}{pledge.pk}/"),
+        Place("html", registry()),
+        Place("csv", registry("csv")),
+        Place("xlsx", registry("xlsx")),
+    ]
+
+
+def build_commitment(client) -> list[Place]:
+    from django.test import Client
+
+    user = UserFactory()
+    AllyRegistrationFactory(user=user)
+    pledge = PledgeFactory(user=user)
+    commitment = CommitmentFactory(
+        pledge=pledge,
+        text=PAYLOAD,
+        kpi=PAYLOAD,
+        plan_what=PAYLOAD,
+        plan_how=PAYLOAD,
+        plan_who=PAYLOAD,
+        plan_when=PAYLOAD,
+        deadline=in_days(-3),
+    )
+    CommitmentUpdateFactory(commitment=commitment, note=PAYLOAD)
+    wall = PledgeWallPageFactory()
+    mine = MyAllyshipPageFactory()
+    owner = Client()
+    owner.force_login(user)
+    return [
+        Place("html", wall.url),
+        Place("html", f"{wall.url}{pledge.pk}/"),
+        Place("html", mine.url, client=owner),
+        Place("json", f"{mine.url}my-data/", client=owner),
+        Place("html", f"{mine.url}commitments/{commitment.pk}/progress/", client=owner),
+    ]
+
+
+def answered_survey(unit, text: str):
+    """A survey with five answers from ``unit`` (enough for results to be shown)."""
+    page = FeedbackSurveyPageFactory()
+    fields = {f.field_type: f.clean_name for f in page.get_form_fields()}
+    answers = {fields["scale"]: "4", fields["radio"]: "Training", fields["multiline"]: text}
+    for _ in range(5):
+        SurveyResponse.objects.create(
+            page=page, form_data=answers, month="2026-03-01", unit_key=unit.translation_key
+        )
+    return page
+
+
+def build_survey_answers(client) -> list[Place]:
+    page = answered_survey(OrganisationUnitFactory(), PAYLOAD)
+    # The CSV holds no written answers, only how many there were.
+    return [
+        Place("html", reverse("wagtail_allyship_survey_results", args=[page.pk])),
+    ]
+
+
+def build_story(client) -> list[Place]:
+    index = GoodPracticeIndexPageFactory()
+    story = GoodPracticeStoryPageFactory(
+        parent=index,
+        title=PAYLOAD,
+        organisation_name=PAYLOAD,
+        summary=PAYLOAD,
+        image_alt=PAYLOAD,
+        body=[("quote", {"text": PAYLOAD, "attribution": PAYLOAD})],
+    )
+    return [
+        Place("html", index.url),
+        Place("html", story.url),
+        Place("rss", index.url + "feed/"),
+        Place("atom", index.url + "feed/atom/"),
+        Place("html", explorer(story)),
+    ]
+
+
+def build_resource(client) -> list[Place]:
+    hub = ResourceHubPageFactory()
+    resource = ResourcePageFactory(
+        parent=hub, title=PAYLOAD, summary=PAYLOAD, duration=SHORT_PAYLOAD[:60]
+    )
+    return [
+        Place("html", hub.url),
+        Place("html", resource.url),
+        Place("html", explorer(resource)),
+        Place("html", reverse("wagtail_allyship_resources_review"), shown=False),
+    ]
+
+
+def build_recruitment(client) -> list[Place]:
+    page = RecruitmentArticlePageFactory(
+        title=PAYLOAD,
+        body=[
+            ("call_to_action", {"label": PAYLOAD, "link": "https://x.example/", "text": PAYLOAD}),
+            # The contact box's text is rich text (HTML from the editor); its heading is not.
+            ("contact", {"heading": PAYLOAD, "text": "", "show_unit_contact": False}),
+        ],
+    )
+    return [Place("html", page.url), Place("html", explorer(page))]
+
+
+def build_role_profile(client) -> list[Place]:
+    page = AllyRoleProfilePageFactory(
+        title=PAYLOAD,
+        call_to_action_label=SHORT_PAYLOAD,
+        call_to_action_url="https://x.example/",
+    )
+    return [Place("html", page.url), Place("html", explorer(page))]
+
+
+TEXT_PROBES = [
+    TextProbe("OrganisationUnit", ("name", "short_name", "contact_name"), build_unit),
+    TextProbe("AllyAction", ("title", "description", "source_title"), build_ally_action),
+    TextProbe("GlossaryTerm", ("term", "source_title"), build_glossary_term),
+    TextProbe("Topic", ("name", "description"), build_topic),
+    TextProbe("AwarenessDate", ("title", "description", "location"), build_awareness_date),
+    TextProbe("AnnualUpdate", ("title",), build_annual_update),
+    TextProbe("AllyRegistration", ("role",), build_registration),
+    TextProbe("User", ("first_name", "last_name"), build_user_names),
+    TextProbe(
+        "Commitment",
+        ("text", "kpi", "plan_what", "plan_how", "plan_who", "plan_when"),
+        build_commitment,
+    ),
+    TextProbe("CommitmentUpdate", ("note",), build_commitment),
+    TextProbe("SurveyResponse", ("form_data",), build_survey_answers),
+    TextProbe(
+        "GoodPracticeStoryPage",
+        ("title", "organisation_name", "summary", "image_alt"),
+        build_story,
+    ),
+    TextProbe("ResourcePage", ("title", "summary", "duration"), build_resource),
+    TextProbe("RecruitmentArticlePage", ("title",), build_recruitment),
+    TextProbe("AllyRoleProfilePage", ("title", "call_to_action_label"), build_role_profile),
+]
+
+#: Typed text fields not probed here, and why.
+NOT_PROBED = {
+    ("OrganisationUnit", "contact_email"): "an EmailField: validated, no markup can pass",
+    ("AwarenessDate", "time_zone"): "chosen from a list of zone names",
+    ("GlossaryTerm", "slug"): "a slug: letters, digits and hyphens only",
+    ("ResourceTag", "name"): "tags are shown through the resource hub; see ResourcePage",
+    ("ResourceTag", "slug"): "a slug",
+    ("SurveyQuestion", "clean_name"): "derived from the label",
+    ("SurveyQuestion", "label"): "editor text on the survey form; Wagtail's form builder",
+    ("SurveyQuestion", "choices"): "editor text on the survey form; Wagtail's form builder",
+    ("SurveyQuestion", "default_value"): "editor text on the survey form",
+    ("SurveyQuestion", "help_text"): "editor text on the survey form",
+    ("SurveyParticipation", "respondent"): "a hash, never typed",
+}
+
+
+@pytest.mark.parametrize("probe", TEXT_PROBES, ids=str)
+def test_typed_text_is_inert_wherever_shown(admin_client, locales, probe):
+    places = probe.build(admin_client)
+    problems = {
+        f"{place.kind} {place.url}": found
+        for place in places
+        if (found := check_place(admin_client, place))
+    }
+    assert not problems, problems
+
+
+# URL fields ------------------------------------------------------------------------------
+
+BAD_URLS = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    " javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+]
+
+
+def url_fields() -> list[tuple[str, str]]:
+    return sorted(
+        (model.__name__, f.name)
+        for model in apps.get_app_config("wagtail_allyship").get_models()
+        for f in model._meta.local_fields
+        if isinstance(f, models.URLField)
+    )
+
+
+@pytest.mark.parametrize(("model_name", "field_name"), url_fields())
+@pytest.mark.parametrize("bad", BAD_URLS)
+def test_url_fields_refuse_scripts(model_name, field_name, bad):
+    model_field = apps.get_model("wagtail_allyship", model_name)._meta.get_field(field_name)
+    with pytest.raises(ValidationError) as model_error:
+        model_field.clean(bad, None)
+    with pytest.raises(ValidationError) as form_error:
+        model_field.formfield(assume_scheme="https").clean(bad)
+    for error in (model_error.value, form_error.value):
+        assert error.messages and all(message.strip() for message in error.messages)
+    # A web address is still accepted, so the refusal is about the scheme.
+    model_field.clean("https://www.example.org/allies", None)
+
+
+def evidence_link():
+    from wagtail_allyship.models.annual_updates import EvidenceLinkBlock
+
+    block = EvidenceLinkBlock()
+    return lambda url: block.clean(block.to_python({"label": "Minutes", "url": url}))
+
+
+def video_link():
+    from wagtail_allyship.blocks import VideoBlock
+
+    block = VideoBlock()
+    return lambda url: block.clean(block.to_python({"url": url, "title": "A video"}))
+
+
+def call_to_action_link():
+    from wagtail_allyship.blocks import CallToActionBlock
+
+    block = CallToActionBlock()
+    return lambda url: block.clean(block.to_python({"label": "Sign up", "link": url}))
+
+
+#: Every block that holds a link, by "Block.child", with how to clean a value through it.
+URL_BLOCKS = {
+    "EvidenceLinkBlock.url": evidence_link,
+    "VideoBlock.url": video_link,
+    "CallToActionBlock.link": call_to_action_link,
+}
+
+
+@pytest.mark.parametrize("name", sorted(URL_BLOCKS))
+@pytest.mark.parametrize("bad", BAD_URLS)
+def test_url_blocks_refuse_scripts(name, bad):
+    clean = URL_BLOCKS[name]()
+    with pytest.raises(ValidationError) as error:
+        clean(bad)
+    assert error.value.messages and all(message.strip() for message in error.value.messages)
+    clean("https://www.example.org/evidence")
+
+
+def url_blocks() -> set[str]:
+    """Every link-holding child of a block used in this app's StreamFields."""
+    from wagtail import blocks
+    from wagtail.fields import StreamField
+
+    found, seen = set(), set()
+
+    def walk(block):
+        if id(block) in seen:
+            return
+        seen.add(id(block))
+        children = getattr(block, "child_blocks", None) or {}
+        for name, child in children.items():
+            named_link = isinstance(block, blocks.StructBlock) and name in ("url", "link", "href")
+            if isinstance(child, blocks.URLBlock) or named_link:
+                found.add(f"{type(block).__name__}.{name}")
+            walk(child)
+        if hasattr(block, "child_block"):
+            walk(block.child_block)
+
+    for model in apps.get_app_config("wagtail_allyship").get_models():
+        for f in model._meta.local_fields:
+            if isinstance(f, StreamField):
+                walk(f.stream_block)
+    return found
+
+
+class TestTheTablesAreComplete:
+    """A new typed text field, URL field or link block fails here until it is probed."""
+
+    def test_every_typed_text_field_is_probed(self):
+        from wagtail.fields import RichTextField
+
+        covered = {(probe.model, name) for probe in TEXT_PROBES for name in probe.fields}
+        missing = [
+            (model.__name__, f.name)
+            for model in apps.get_app_config("wagtail_allyship").get_models()
+            for f in model._meta.local_fields
+            if isinstance(f, models.CharField | models.TextField)
+            and not isinstance(f, models.URLField | RichTextField)
+            and not f.choices
+            and (model.__name__, f.name) not in covered
+            and (model.__name__, f.name) not in NOT_PROBED
+        ]
+        assert not missing
+
+    def test_every_link_block_is_probed(self):
+        assert url_blocks() == set(URL_BLOCKS)
+
+    def test_url_fields_are_found(self):
+        assert ("OrganisationUnit", "sign_up_url") in url_fields()
+        assert ("ResourcePage", "external_url") in url_fields()
+
+
+class TestTheCheckersCatchLeaks:
+    """The checks above report each kind of leak they exist for."""
+
+    def test_html(self):
+        assert check_html(f"<p>{PAYLOAD}</p>")
+        assert check_html(f'<a title="{FORMULA}">')
+        assert not check_html(f'<p>{escape(PAYLOAD)}</p><a title="{escape(PAYLOAD)}">')
+
+    def test_feed(self):
+        leaky = f"<rss><channel><item><title>{escape(PAYLOAD)}</title></item></channel></rss>"
+        assert check_feed(leaky)
+        safe = f"<rss><item><title>{escape(escape(PAYLOAD))}</title></item></rss>"
+        assert not check_feed(safe)
+
+    def test_ics(self):
+        assert check_ics("BEGIN:VEVENT\r\nSUMMARY:alert(1), a; b\r\nEND:VEVENT")
+        assert check_ics("DESCRIPTION:alert(1)\r\nURL:javascript:alert(1)")
+        assert not check_ics("SUMMARY:alert(1)\\, a\\; b\r\n")
+
+    def test_cells(self):
+        assert check_cells([FORMULA]) and check_cells(["@HYPERLINK"]) and check_cells(["x"])
+        assert not check_cells(["'" + FORMULA])
