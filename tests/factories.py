@@ -480,3 +480,48 @@ class SurveyResponseFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "wagtail_allyship.SurveyResponse"
+
+
+# Form data ------------------------------------------------------------------------------
+
+
+def commitment_data(**overrides) -> dict:
+    """One commitment of the pledge form, as a person fills it in."""
+    return {
+        "kind": "personal",
+        "text": "Mentor a woman colleague through her promotion board",
+        "kpi": "Six mentoring sessions held",
+        "deadline": in_days(120).isoformat(),
+        "plan_what": "Find a mentee through the network",
+        "plan_how": "A meeting every month",
+        "plan_who": "Me and my mentee",
+        "plan_when": "First meeting by next month",
+        **overrides,
+    }
+
+
+def pledge_data(
+    commitments: list[dict],
+    *,
+    visibility: str = "published",
+    consent: bool = True,
+    pledge_id: str = "",
+    initial: int = 0,
+    total: int = 3,
+) -> dict:
+    """The pledge form's POST data: its options and one block of fields per commitment."""
+    data = {
+        "pledge_id": pledge_id,
+        "visibility": visibility,
+        "commitments-TOTAL_FORMS": str(total),
+        "commitments-INITIAL_FORMS": str(initial),
+        "commitments-MIN_NUM_FORMS": "0",
+        "commitments-MAX_NUM_FORMS": "3",
+    }
+    if consent:
+        data["consent"] = "on"
+    for index, values in enumerate(commitments):
+        for name, value in values.items():
+            if value is not None:
+                data[f"commitments-{index}-{name}"] = value
+    return data

@@ -44,6 +44,7 @@ from tests.factories import (
     ResourcePageFactory,
     UserFactory,
     in_days,
+    pledge_data,
 )
 from wagtail_allyship.models import AllyRegistration, Commitment, OrganisationUnit
 from wagtail_allyship.models.resources import ResourceType
@@ -241,22 +242,9 @@ class TestCacheDown:
 
 
 def new_pledge(text: str = "Mentor a woman colleague") -> dict:
-    values = {
-        "kind": "personal",
-        "text": text,
-        "kpi": "Six sessions held",
-        "deadline": in_days(120).isoformat(),
-    }
-    data = {
-        "pledge_id": "",
-        "visibility": "private",
-        "commitments-TOTAL_FORMS": "3",
-        "commitments-INITIAL_FORMS": "0",
-        "commitments-MIN_NUM_FORMS": "0",
-        "commitments-MAX_NUM_FORMS": "3",
-    }
-    data.update({f"commitments-0-{name}": value for name, value in values.items()})
-    return data
+    commitment = {"kind": "personal", "text": text, "kpi": "Six sessions held"}
+    deadline = in_days(120).isoformat()
+    return pledge_data([{**commitment, "deadline": deadline}], visibility="private", consent=False)
 
 
 # 2. A video provider cannot be reached ------------------------------------------------------

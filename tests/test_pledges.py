@@ -26,7 +26,9 @@ from tests.factories import (
     PledgePageFactory,
     PledgeWallPageFactory,
     UserFactory,
+    commitment_data,
     in_days,
+    pledge_data,
 )
 from wagtail_allyship import programme_year as years
 from wagtail_allyship.models import (
@@ -72,46 +74,6 @@ def ally(db, unit):
 def ally_client(client, ally):
     client.force_login(ally)
     return client
-
-
-def commitment_data(**overrides) -> dict:
-    return {
-        "kind": "personal",
-        "text": "Mentor a woman colleague through her promotion board",
-        "kpi": "Six mentoring sessions held",
-        "deadline": in_days(120).isoformat(),
-        "plan_what": "Find a mentee through the network",
-        "plan_how": "A meeting every month",
-        "plan_who": "Me and my mentee",
-        "plan_when": "First meeting by next month",
-        **overrides,
-    }
-
-
-def pledge_data(
-    commitments: list[dict],
-    *,
-    visibility: str = "published",
-    consent: bool = True,
-    pledge_id: str = "",
-    initial: int = 0,
-    total: int = 3,
-) -> dict:
-    data = {
-        "pledge_id": pledge_id,
-        "visibility": visibility,
-        "commitments-TOTAL_FORMS": str(total),
-        "commitments-INITIAL_FORMS": str(initial),
-        "commitments-MIN_NUM_FORMS": "0",
-        "commitments-MAX_NUM_FORMS": "3",
-    }
-    if consent:
-        data["consent"] = "on"
-    for index, values in enumerate(commitments):
-        for name, value in values.items():
-            if value is not None:
-                data[f"commitments-{index}-{name}"] = value
-    return data
 
 
 def messages_of(response) -> list[str]:

@@ -22,6 +22,7 @@ from tests.factories import (
     PledgePageFactory,
     UserFactory,
     in_days,
+    pledge_data,
 )
 from wagtail_allyship import rate_limits
 from wagtail_allyship.models import (
@@ -112,22 +113,9 @@ def progress(note: str = "Met my mentee", status: str = "in_progress") -> dict:
 
 
 def new_pledge(text: str = "Mentor a woman colleague", deadline: str | None = None) -> dict:
-    values = {
-        "kind": "personal",
-        "text": text,
-        "kpi": "Six sessions held",
-        "deadline": in_days(120).isoformat() if deadline is None else deadline,
-    }
-    data = {
-        "pledge_id": "",
-        "visibility": "private",
-        "commitments-TOTAL_FORMS": "3",
-        "commitments-INITIAL_FORMS": "0",
-        "commitments-MIN_NUM_FORMS": "0",
-        "commitments-MAX_NUM_FORMS": "3",
-    }
-    data.update({f"commitments-0-{name}": value for name, value in values.items()})
-    return data
+    deadline = in_days(120).isoformat() if deadline is None else deadline
+    commitment = {"kind": "personal", "text": text, "kpi": "Six sessions held"}
+    return pledge_data([{**commitment, "deadline": deadline}], visibility="private", consent=False)
 
 
 def answers(page, scale: str = "4") -> dict:

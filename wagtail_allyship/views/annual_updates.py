@@ -16,21 +16,16 @@ from wagtail.admin.panels import ObjectList
 from wagtail.models import Locale
 from wagtail.snippets.views.snippets import (
     CopyView,
-    DeleteView,
-    EditView,
-    HistoryView,
-    IndexView,
     SnippetViewSet,
 )
 
 from ..models import AnnualUpdate, AnnualUpdateStatus, OrganisationUnit
 from ..unit_permissions import (
-    POLICY_REGISTRY,
     UnitScopedPermissionPolicy,
     editable_unit_keys,
     register_policy,
 )
-from .denied import UnitScopedIndexMixin, UnitScopedObjectMixin
+from .denied import UnitScopedObjectMixin, UnitScopedViewSetMixin
 
 APPROVE = "approve"
 
@@ -80,27 +75,11 @@ class AnnualUpdateForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
-class AnnualUpdateIndexView(UnitScopedIndexMixin, IndexView):
-    pass
-
-
-class AnnualUpdateEditView(UnitScopedObjectMixin, EditView):
-    pass
-
-
 class AnnualUpdateCopyView(UnitScopedObjectMixin, CopyView):
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
         obj.status = AnnualUpdateStatus.DRAFT
         return obj
-
-
-class AnnualUpdateDeleteView(UnitScopedObjectMixin, DeleteView):
-    scoped_action = "delete"
-
-
-class AnnualUpdateHistoryView(UnitScopedObjectMixin, HistoryView):
-    pass
 
 
 class AnnualUpdateFilterSet(WagtailFilterSet):
@@ -123,7 +102,7 @@ class AnnualUpdateFilterSet(WagtailFilterSet):
         return queryset.filter(unit__translation_key=value.translation_key)
 
 
-class AnnualUpdateViewSet(SnippetViewSet):
+class AnnualUpdateViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     model = AnnualUpdate
     icon = "doc-full"
     menu_label = _("Annual updates")
@@ -133,11 +112,8 @@ class AnnualUpdateViewSet(SnippetViewSet):
     filterset_class = AnnualUpdateFilterSet
     search_fields = ["title", "body"]
     ordering = ["-year", "unit__name"]
-    index_view_class = AnnualUpdateIndexView
-    edit_view_class = AnnualUpdateEditView
+    unit_policy = policy
     copy_view_class = AnnualUpdateCopyView
-    delete_view_class = AnnualUpdateDeleteView
-    history_view_class = AnnualUpdateHistoryView
     inspect_view_enabled = True
     inspect_view_fields = [
         "unit",
@@ -154,12 +130,6 @@ class AnnualUpdateViewSet(SnippetViewSet):
     ]
 
     edit_handler = ObjectList(AnnualUpdate.panels, base_form_class=AnnualUpdateForm)
-
-    if not POLICY_REGISTRY:  # pragma: no cover - Wagtail 7.x
-
-        @property
-        def permission_policy(self):
-            return policy
 
     def get_queryset(self, request):
         """Local editors list their own units' updates only."""

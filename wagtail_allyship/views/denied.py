@@ -10,6 +10,9 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, IndexView
+
+from ..unit_permissions import POLICY_REGISTRY
 
 
 def forbidden(request, message: str | None = None) -> TemplateResponse:
@@ -82,3 +85,39 @@ class UnitScopedIndexMixin:
 
     def get_delete_url(self, instance):
         return super().get_delete_url(instance) if self._may("delete", instance) else None
+
+
+class UnitScopedIndexView(UnitScopedIndexMixin, IndexView):
+    pass
+
+
+class UnitScopedEditView(UnitScopedObjectMixin, EditView):
+    pass
+
+
+class UnitScopedDeleteView(UnitScopedObjectMixin, DeleteView):
+    scoped_action = "delete"
+
+
+class UnitScopedHistoryView(UnitScopedObjectMixin, HistoryView):
+    pass
+
+
+class UnitScopedViewSetMixin:
+    """A snippet viewset whose listing, edit, delete and history views apply ``unit_policy``.
+
+    Put it before ``SnippetViewSet`` in the bases, and register ``unit_policy`` with
+    :func:`~wagtail_allyship.unit_permissions.register_policy`.
+    """
+
+    unit_policy = None
+    index_view_class = UnitScopedIndexView
+    edit_view_class = UnitScopedEditView
+    delete_view_class = UnitScopedDeleteView
+    history_view_class = UnitScopedHistoryView
+
+    if not POLICY_REGISTRY:  # pragma: no cover - Wagtail 7.x takes the policy from the viewset
+
+        @property
+        def permission_policy(self):
+            return self.unit_policy

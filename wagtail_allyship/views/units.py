@@ -14,22 +14,17 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.views.snippets import (
-    DeleteView,
-    EditView,
-    HistoryView,
-    IndexView,
     SnippetViewSet,
 )
 
 from ..models import OrganisationUnit
 from ..unit_permissions import (
-    POLICY_REGISTRY,
     UnitScopedPermissionPolicy,
     editable_unit_keys,
     may_edit_unit,
     register_policy,
 )
-from .denied import UnitScopedIndexMixin, UnitScopedObjectMixin
+from .denied import UnitScopedViewSetMixin
 
 
 class OrganisationUnitPermissionPolicy(UnitScopedPermissionPolicy):
@@ -83,23 +78,7 @@ class OrganisationUnitFilterSet(WagtailFilterSet):
         fields = ["kind", "parent"]
 
 
-class OrganisationUnitIndexView(UnitScopedIndexMixin, IndexView):
-    pass
-
-
-class OrganisationUnitEditView(UnitScopedObjectMixin, EditView):
-    pass
-
-
-class OrganisationUnitDeleteView(UnitScopedObjectMixin, DeleteView):
-    scoped_action = "delete"
-
-
-class OrganisationUnitHistoryView(UnitScopedObjectMixin, HistoryView):
-    pass
-
-
-class OrganisationUnitViewSet(SnippetViewSet):
+class OrganisationUnitViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     model = OrganisationUnit
     icon = "group"
     menu_label = _("Organisation units")
@@ -108,10 +87,7 @@ class OrganisationUnitViewSet(SnippetViewSet):
     filterset_class = OrganisationUnitFilterSet
     search_fields = ["name", "short_name", "contact_name", "contact_email"]
     ordering = ["name"]
-    index_view_class = OrganisationUnitIndexView
-    edit_view_class = OrganisationUnitEditView
-    delete_view_class = OrganisationUnitDeleteView
-    history_view_class = OrganisationUnitHistoryView
+    unit_policy = policy
     inspect_view_enabled = True
     inspect_view_fields = [
         "name",
@@ -123,12 +99,6 @@ class OrganisationUnitViewSet(SnippetViewSet):
         "sign_up_url",
     ]
     edit_handler = ObjectList(OrganisationUnit.panels, base_form_class=OrganisationUnitForm)
-
-    if not POLICY_REGISTRY:  # pragma: no cover - Wagtail 7.x
-
-        @property
-        def permission_policy(self):
-            return policy
 
     def get_queryset(self, request):
         return OrganisationUnit.objects.select_related("parent", "locale")
