@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 EXTRAS ?= test,docs,example,postgres
 
-.PHONY: install demo serve test test-postgres test-mariadb browser-test bench load-test docs lint messages clean
+.PHONY: install demo serve test test-postgres test-mariadb browser-test bench load-test load-test-outage docs lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,12 @@ load-test: install
 		$(BIN)/python -m pip install --quiet gunicorn redis
 	$(BIN)/python -m benchmarks.write_load --allies $(LOAD_ALLIES) \
 		--database-url $${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/allyship} $(LOAD_ARGS)
+
+# The same load with the PostgreSQL server restarted 4 s in (root and pg_ctlcluster; without
+# them, LOAD_OUTAGE=cut ends the load database's sessions and refuses new ones for 5 s).
+LOAD_OUTAGE ?= restart
+load-test-outage:
+	$(MAKE) load-test LOAD_ARGS="--database-outage $(LOAD_OUTAGE) $(LOAD_ARGS)"
 
 docs: install
 	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml

@@ -22,6 +22,16 @@ any lost or duplicated row, or any error in the server's log; the database is dr
 The cache is Redis (``--redis-url``, a database number of its own, emptied before and after
 the run) so that the per-person form limit counts across gunicorn's workers as it does in
 production. Nothing leaves 127.0.0.1.
+
+With ``--database-outage restart`` the PostgreSQL server is restarted (``pg_ctlcluster ...
+restart -m fast``; root on a Debian-managed server on this machine) a few seconds into the
+load; ``--database-outage cut`` instead ends every session of the load database and refuses
+new ones for a few seconds, which is what the site sees of a restart, without touching the
+rest of the server. Each simulated ally then does what a person does with an error page:
+sends the same request again a second later. The run passes only if the outage met some
+requests, every one of them was answered with the intranet's 503 page (never a 500 or a
+dropped connection), and the rows in the database still match, one for one, what the
+server accepted: no pledge saved without all its commitments, nothing saved twice.
 """
 
 from __future__ import annotations
@@ -31,6 +41,8 @@ import math
 import os
 import platform
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -61,6 +73,9 @@ STEPS = (
 )
 USERNAME_PREFIX = "load-ally-"
 REDIRECTS = {301, 302, 303, 307, 308}
+#: Answers that say "try again", sent again a second later during an outage run.
+RETRY_STATUSES = {502, 503, 504}
+OUTAGES = ("restart", "cut")
 
 
 class LoadError(Exception):
@@ -220,6 +235,8 @@ class Step:
     seconds: float
     statuses: list[int]
     problem: str = ""
+    #: Requests of this step answered "try again" and sent again (outage runs only).
+    retried: int = 0
 
 
 @dataclass
@@ -237,20 +254,52 @@ class AllyResult:
     sent: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROW_KINDS, 0))
     steps: list[Step] = field(default_factory=list)
     error: str = ""
+    #: Answers that were sent again, as "503" (with ``Retry-After``), "503 without
+    #: Retry-After" or the name of a connection error.
+    retried: list[str] = field(default_factory=list)
 
 
 class Browser:
     """Cookies, CSRF and redirects, as a browser handles them, over plain ``urllib``."""
 
-    def __init__(self, base_url: str, session_key: str, result: AllyResult, timeout: float):
+    def __init__(
+        self,
+        base_url: str,
+        session_key: str,
+        result: AllyResult,
+        timeout: float,
+        retry_until: float | None = None,
+    ):
         self.base_url = base_url
         self.origin = base_url.rstrip("/")
         self.cookies = {"sessionid": session_key} if session_key else {}
         self.result = result
         self.timeout = timeout
+        #: Until this ``time.monotonic()``, a "try again" answer is sent again a second later.
+        self.retry_until = retry_until
         self.opener = urllib.request.build_opener(NoRedirect)
 
+    def may_retry(self) -> bool:
+        return self.retry_until is not None and time.monotonic() < self.retry_until
+
     def send(self, method: str, url: str, data: dict[str, str] | None):
+        """One request, sent again while the answer is "try again" and retrying is on."""
+        while True:
+            try:
+                status, location, body, retry_after = self.send_once(method, url, data)
+            except (urllib.error.URLError, OSError) as error:
+                if not self.may_retry():
+                    raise
+                self.result.retried.append(type(error).__name__)
+            else:
+                if status not in RETRY_STATUSES or not self.may_retry():
+                    return status, location, body
+                self.result.retried.append(
+                    str(status) if retry_after else f"{status} without Retry-After"
+                )
+            time.sleep(1)
+
+    def send_once(self, method: str, url: str, data: dict[str, str] | None):
         if urlsplit(url).netloc != urlsplit(self.base_url).netloc:
             raise LoadError(f"refusing to leave the test server: {url}")
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
@@ -274,7 +323,12 @@ class Browser:
                         self.cookies.pop(name, None)
                     else:
                         self.cookies[name] = morsel.value
-            return status, response.headers.get("Location"), response.read().decode()
+            return (
+                status,
+                response.headers.get("Location"),
+                response.read().decode(),
+                response.headers.get("Retry-After"),
+            )
 
     def visit(self, step: str, method: str, url: str, data: dict[str, str] | None = None) -> Visit:
         """One step: a request and the redirects after it, timed together and recorded.
@@ -285,6 +339,7 @@ class Browser:
         """
         url = urljoin(self.base_url, url)
         statuses = []
+        retried_before = len(self.result.retried)
         started = time.perf_counter()
         status, location, body = self.send(method, url, data)
         statuses.append(status)
@@ -300,7 +355,8 @@ class Browser:
             problem = f"{step}: the form was not accepted (status {statuses[0]})"
         elif status != 200:
             problem = f"{step}: {url} answered {status} (statuses {statuses})"
-        self.result.steps.append(Step(step, seconds, statuses, problem))
+        retried = len(self.result.retried) - retried_before
+        self.result.steps.append(Step(step, seconds, statuses, problem, retried))
         return Visit(url, statuses[0], status, body)
 
 
@@ -389,10 +445,13 @@ def run_ally(
     index: int,
     start: threading.Barrier,
     timeout: float,
+    retry_for: float | None,
 ) -> None:
     browser = Browser(base_url, session_key, result, timeout)
     try:
         start.wait(timeout=60)
+        if retry_for is not None:
+            browser.retry_until = time.monotonic() + retry_for
         ally_journey(browser, result, *urls, index=index)
     except LoadError as error:
         result.error = str(error)
@@ -540,13 +599,103 @@ def count_rows() -> dict[str, dict[str, int]]:
     return found
 
 
-def server_log_errors(log_path: Path) -> list[str]:
-    text = log_path.read_text(errors="replace") if log_path.exists() else ""
-    return [
-        line
-        for line in text.splitlines()
-        if "Traceback" in line or "[ERROR]" in line or "Internal Server Error" in line
-    ]
+def server_log_errors(text: str, outage: bool = False) -> list[str]:
+    """The lines of the server's log that say something went wrong.
+
+    During an outage run, the 503 answers are logged by Django as "Service Unavailable" with
+    the database error's traceback: those are expected. A 500 ("Internal Server Error") or an
+    error of gunicorn's own is never expected.
+    """
+    signs = ("[ERROR]", "Internal Server Error") + (() if outage else ("Traceback",))
+    return [line for line in text.splitlines() if any(sign in line for sign in signs)]
+
+
+def outage_problems(results: list[AllyResult], outage: Outage | None) -> list[str]:
+    """Why an outage run proves nothing or failed unclean; empty when it did its job."""
+    if outage is None:
+        return []
+    problems = []
+    if outage.error:
+        problems.append(f"the database outage failed: {outage.error}")
+    retried = [answer for result in results for answer in result.retried]
+    if not outage.error and not retried:
+        problems.append("the outage met no request: nothing was tested (try --outage-after 2)")
+    unclean = sorted({answer for answer in retried if answer != "503"})
+    if unclean:
+        problems.append(f"answers during the outage other than 503 with Retry-After: {unclean}")
+    return problems
+
+
+# The database outage ------------------------------------------------------------------
+
+
+@dataclass
+class Outage:
+    """A database outage started ``after`` seconds into the load, and what became of it."""
+
+    kind: str
+    after: float
+    seconds: float = 0.0
+    how: str = ""
+    error: str = ""
+
+
+def admin_url(database_url: str) -> str:
+    return urllib.parse.urlunsplit(urlsplit(database_url)._replace(path="/postgres"))
+
+
+def restart_command(database_url: str) -> list[str]:
+    """The command that restarts the PostgreSQL server of ``database_url``, on this machine."""
+    import psycopg
+
+    parts = urlsplit(database_url)
+    if parts.hostname not in {"127.0.0.1", "localhost", "::1", None}:
+        raise LoadError(
+            f"refusing to restart a database server not on this machine: {parts.hostname}"
+        )
+    if not shutil.which("pg_ctlcluster") or os.geteuid() != 0:
+        raise LoadError("restarting needs pg_ctlcluster and root; use --database-outage cut")
+    with psycopg.connect(admin_url(database_url), autocommit=True) as conn:
+        cluster = conn.execute("SHOW cluster_name").fetchone()[0]
+    version, _, name = cluster.partition("/")
+    if not version or not name:
+        raise LoadError(f"the server names no Debian cluster (cluster_name {cluster!r})")
+    return ["pg_ctlcluster", version, name, "restart", "-m", "fast"]
+
+
+def cut_database(database_url: str, seconds: float) -> None:
+    """End every session of the database and refuse new ones for ``seconds``."""
+    import psycopg
+    from psycopg import sql
+
+    name = urlsplit(database_url).path.lstrip("/")
+    database = sql.Identifier(name)
+    with psycopg.connect(admin_url(database_url), autocommit=True) as conn:
+        conn.execute(sql.SQL("ALTER DATABASE {} WITH ALLOW_CONNECTIONS false").format(database))
+        try:
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                [name],
+            )
+            time.sleep(seconds)
+        finally:
+            conn.execute(sql.SQL("ALTER DATABASE {} WITH ALLOW_CONNECTIONS true").format(database))
+
+
+def run_outage(outage: Outage, database_url: str, command: list[str] | None, cut_for: float):
+    time.sleep(outage.after)
+    started = time.perf_counter()
+    try:
+        if outage.kind == "restart":
+            subprocess.run(command, check=True, capture_output=True, timeout=120)  # noqa: S603
+            outage.how = " ".join(command)
+        else:
+            cut_database(database_url, cut_for)
+            outage.how = f"sessions ended, connections refused for {cut_for:g} s"
+    except Exception as error:  # reported, and the run fails
+        outage.error = f"{type(error).__name__}: {error}"
+    outage.seconds = time.perf_counter() - started
 
 
 # The report -----------------------------------------------------------------------------
@@ -554,17 +703,18 @@ def server_log_errors(log_path: Path) -> list[str]:
 
 def step_table(results: list[AllyResult]) -> str:
     lines = [
-        "| Step | Done | Requests | p50 ms | p95 ms | max ms |",
-        "|---|---|---|---|---|---|",
+        "| Step | Done | Requests | Sent again | p50 ms | p95 ms | max ms |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name in STEPS:
         steps = [step for result in results for step in result.steps if step.name == name]
         times = [step.seconds * 1000 for step in steps]
         if not steps:
-            lines.append(f"| {name} | 0 | 0 | – | – | – |")
+            lines.append(f"| {name} | 0 | 0 | 0 | – | – | – |")
             continue
         lines.append(
             f"| {name} | {len(steps)} | {sum(len(step.statuses) for step in steps)} "
+            f"| {sum(step.retried for step in steps)} "
             f"| {percentile(times, 0.5):.0f} | {percentile(times, 0.95):.0f} "
             f"| {max(times):.0f} |"
         )
@@ -608,6 +758,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument("--timeout", type=float, default=60, help="seconds per request at most")
     parser.add_argument("--keep-db", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--database-outage",
+        choices=OUTAGES,
+        help="restart the PostgreSQL server during the load ('restart', needs root and "
+        "pg_ctlcluster), or cut the load database's connections for a few seconds ('cut')",
+    )
+    parser.add_argument(
+        "--outage-after", type=float, default=4, help="seconds into the load before the outage"
+    )
+    parser.add_argument(
+        "--outage-seconds", type=float, default=5, help="how long 'cut' refuses connections"
+    )
+    parser.add_argument(
+        "--retry-for",
+        type=float,
+        default=120,
+        help="during an outage run, how long each ally keeps sending a request answered "
+        "'try again'",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.allies <= 500:
         parser.error("--allies must be between 1 and 500")
@@ -629,6 +798,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.redis_url:
             env["REDIS_URL"] = args.redis_url
         print(f"== Fresh database {urlsplit(database_url).path.lstrip('/')}; migrating")
+        command = None
+        if args.database_outage == "restart":
+            try:
+                command = restart_command(database_url)
+            except LoadError as error:
+                raise SystemExit(str(error)) from error
         manage(env, "migrate", "--noinput", "-v", "0")
 
         os.environ.update({k: env[k] for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
@@ -660,6 +835,10 @@ def main(argv: list[str] | None = None) -> int:
                     "GET", urljoin(server.base_url, pledge_url), None
                 )
             start = threading.Barrier(len(results))
+            retry_for = args.retry_for if args.database_outage else None
+            outage = (
+                Outage(args.database_outage, args.outage_after) if args.database_outage else None
+            )
             threads = [
                 threading.Thread(
                     target=run_ally,
@@ -671,24 +850,37 @@ def main(argv: list[str] | None = None) -> int:
                         n,
                         start,
                         args.timeout,
+                        retry_for,
                     ),
                     name=result.username,
                 )
                 for n, ((_username, key), result) in enumerate(zip(sessions, results, strict=True))
             ]
+            if outage is not None:
+                threads.append(
+                    threading.Thread(
+                        target=run_outage,
+                        args=(outage, database_url, command, args.outage_seconds),
+                        name="outage",
+                    )
+                )
             load_started = time.perf_counter()
             for thread in threads:
                 thread.start()
             for thread in threads:
                 thread.join()
             load_seconds = time.perf_counter() - load_started
+        connection.close()  # the outage may have cut it
         found = count_rows()
         connection.close()
 
     expected = {result.username: result.sent for result in results}
     problems = compare_rows(expected, found)
     failed = [result for result in results if result.error]
-    log_errors = server_log_errors(log_path)
+    log_text = log_path.read_text(errors="replace") if log_path.exists() else ""
+    log_errors = server_log_errors(log_text, outage=outage is not None)
+    unclean = outage_problems(results, outage)
+    retried = [answer for result in results for answer in result.retried]
     statuses = [status for r in results for step in r.steps for status in step.statuses]
     bad_statuses = [status for status in statuses if status >= 400]
     sent, held = total_rows(expected), total_rows(found)
@@ -700,6 +892,13 @@ def main(argv: list[str] | None = None) -> int:
         f"({len(statuses) / load_seconds:.1f} req/s); error responses: {len(bad_statuses)}; "
         f"allies who could not finish: {len(failed)}"
     )
+    if outage is not None:
+        print(
+            f"Database outage ({outage.kind}) {outage.after:g} s into the load, "
+            f"{outage.seconds:.1f} s long ({outage.how or outage.error}); answers sent again: "
+            f"{len(retried)} ({', '.join(sorted(set(retried))) or 'none'}), by "
+            f"{sum(1 for r in results if r.retried)} allies"
+        )
     print()
     print(step_table(results))
     print()
@@ -712,11 +911,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"- {result.username}: {result.error}")
     for problem in problems[:20]:
         print(f"- {problem}")
+    for problem in unclean:
+        print(f"- {problem}")
     for line in log_errors[:10]:
         print(f"- server log: {line}")
     if log_errors:
         print(f"  (server log: {log_path})")
-    ok = not (failed or problems or bad_statuses or log_errors)
+    ok = not (failed or problems or bad_statuses or log_errors or unclean)
     expected_total = {
         "registrations": args.allies,
         "pledges": args.allies,
@@ -730,6 +931,7 @@ def main(argv: list[str] | None = None) -> int:
         ("PASS: " if ok else "FAIL: ")
         + (
             "no error responses; every row sent is in the database exactly once."
+            + (" The outage was answered with 503 and nothing was half-saved." if outage else "")
             if ok
             else "see the problems above."
         )

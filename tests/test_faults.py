@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.core.cache.backends.dummy import DummyCache
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
+from django.db import OperationalError
 from django.db.models import PROTECT, ProtectedError
 from django.template.loader import render_to_string
 from django.test import override_settings
@@ -46,7 +47,7 @@ from tests.factories import (
     in_days,
     pledge_data,
 )
-from wagtail_allyship.models import AllyRegistration, Commitment, OrganisationUnit
+from wagtail_allyship.models import AllyRegistration, Commitment, OrganisationUnit, Pledge
 from wagtail_allyship.models.resources import ResourceType
 
 pytestmark = pytest.mark.django_db
@@ -371,6 +372,36 @@ class TestDocumentFileMissing:
         assert resource.document.url in html and MISSING not in html
         assert "Could not check" in caplog.text
 
+    def test_the_storage_is_asked_once_per_check_period(self, reader, resource):
+        with mock.patch.object(InMemoryStorage, "exists", return_value=True) as exists:
+            for _view in range(3):
+                assert reader.get(resource.url).status_code == 200
+        assert exists.call_count == 1
+
+    def test_a_file_lost_after_a_check_shows_within_the_period(self, reader, resource):
+        """The first view is trusted for DOCUMENT_CHECK_SECONDS; then the storage is asked."""
+        assert MISSING not in reader.get(resource.url).content.decode()
+        resource.document.file.storage.delete(resource.document.file.name)
+        assert MISSING not in reader.get(resource.url).content.decode()
+        cache.clear()  # the period has passed
+        assert MISSING in reader.get(resource.url).content.decode()
+
+    def test_a_replaced_file_is_checked_at_once(self, reader, resource):
+        document = resource.document
+        document.file.storage.delete(document.file.name)
+        assert MISSING in reader.get(resource.url).content.decode()
+        document.file.save("deck-v2.pdf", ContentFile(b"%PDF-1.4 v2"), save=True)
+        html = reader.get(resource.url).content.decode()
+        assert MISSING not in html and "deck-v2" in html
+
+    def test_with_the_cache_down_the_storage_is_asked(self, reader, resource):
+        resource.document.file.storage.delete(resource.document.file.name)
+        url = resource.url
+        with cache_down():
+            response = reader.get(url)
+        assert response.status_code == 200
+        assert MISSING in response.content.decode()
+
     def test_the_hub_still_lists_the_resource(self, reader, resource):
         resource.document.file.storage.delete(resource.document.file.name)
         response = reader.get(resource.get_parent().url)
@@ -469,3 +500,107 @@ class TestUnitDeletedWhileInUse:
         assert response.status_code == 200
         assert "cannot be deleted because it is still used by" in response.content.decode()
         assert OrganisationUnit.objects.filter(pk=unit.pk).exists()
+
+
+# 5. The database goes away in the middle of a request ---------------------------------------
+
+
+def cut_after(calls: int):
+    """A ``Model.save`` that works ``calls`` times, then fails as a restarting server does."""
+    real_save = Commitment.save
+    done = []
+
+    def save(self, *args, **kwargs):
+        if len(done) >= calls:
+            raise OperationalError("terminating connection due to administrator command")
+        done.append(self)
+        return real_save(self, *args, **kwargs)
+
+    return save
+
+
+@pytest.fixture
+def ally(client, home):
+    """A signed-up ally, logged in, with the pledge page's address."""
+    user = UserFactory(username="robin")
+    AllyRegistrationFactory(user=user)
+    client.force_login(user)
+    client.raise_request_exception = False
+    return client, PledgePageFactory(parent=home, slug="pledge").url
+
+
+def two_commitments() -> dict:
+    deadline = in_days(120).isoformat()
+    return pledge_data(
+        [
+            {
+                "kind": "personal",
+                "text": "Mentor a colleague",
+                "kpi": "Six sessions held",
+                "deadline": deadline,
+            },
+            {
+                "kind": "organisational",
+                "text": "Review the rota",
+                "kpi": "Rota published",
+                "deadline": deadline,
+            },
+        ],
+        visibility="private",
+        consent=False,
+    )
+
+
+class TestDatabaseUnavailable:
+    """A restart of the database cuts the connections of the requests running at that moment:
+    the person gets a page that says to try again (503), and nothing half-saved stays."""
+
+    def test_a_pledge_cut_between_its_commitments_leaves_nothing(self, ally):
+        client, url = ally
+        with mock.patch.object(Commitment, "save", cut_after(1)):
+            response = client.post(url, two_commitments())
+        assert response.status_code == 503
+        assert response["Retry-After"] == "30"
+        assert "could not reach its database" in response.content.decode()
+        assert not Pledge.objects.exists()
+        assert not Commitment.objects.exists()
+
+    def test_sending_it_again_saves_it_once(self, ally):
+        client, url = ally
+        with mock.patch.object(Commitment, "save", cut_after(1)):
+            assert client.post(url, two_commitments()).status_code == 503
+        assert client.post(url, two_commitments()).status_code == 302
+        pledge = Pledge.objects.get()
+        assert sorted(pledge.commitments.values_list("text", flat=True)) == [
+            "Mentor a colleague",
+            "Review the rota",
+        ]
+
+    def test_a_database_refusing_connections_before_the_page(self, reader, home):
+        """The failure comes before any of the package's code (finding the site)."""
+        reader.raise_request_exception = False
+        refused = OperationalError('connection to server at "127.0.0.1", port 5432 failed')
+        with mock.patch.object(wagtail_sites.Site, "find_for_request", side_effect=refused):
+            response = reader.get("/")
+        assert response.status_code == 503
+        assert "<script" not in response.content.decode()
+
+    def test_the_page_is_translated(self, reader, locales):
+        reader.raise_request_exception = False
+        with translation.override("fr"):
+            expected = translation.gettext("Please try again in a moment")
+        assert expected != "Please try again in a moment"
+        refused = OperationalError("the database system is starting up")
+        with mock.patch.object(wagtail_sites.Site, "find_for_request", side_effect=refused):
+            response = reader.get("/fr/")
+        assert response.status_code == 503
+        assert expected in response.content.decode()
+
+    def test_any_other_error_is_a_plain_500_page(self, ally):
+        client, url = ally
+        with mock.patch.object(Commitment, "save", side_effect=RuntimeError("a bug")):
+            response = client.post(url, two_commitments())
+        assert response.status_code == 500
+        assert "Something went wrong" in response.content.decode()
+        assert "a bug" not in response.content.decode()
+        assert not Pledge.objects.exists()

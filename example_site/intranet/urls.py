@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
 
+handler500 = "intranet.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -101,7 +101,11 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{SITE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{SITE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        # A kept connection is checked before reuse, so one cut by a database restart is
+        # replaced instead of failing the next request on it.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
