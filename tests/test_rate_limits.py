@@ -224,6 +224,23 @@ class TestCounting:
         assert ally_client.post(survey.url, answers(survey)).status_code == 200
         assert SurveyResponse.objects.count() == 1
 
+    def test_the_limit_is_per_survey(self, ally_client, survey):
+        other = FeedbackSurveyPageFactory(slug="pulse", title="Pulse survey")
+        for _attempt in range(3):
+            ally_client.post(survey.url, answers(survey, scale=""))
+        assert ally_client.post(survey.url, answers(survey)).status_code == 429
+        assert ally_client.post(other.url, answers(other)).status_code == 200
+        assert SurveyResponse.objects.get().page_id == other.pk
+
+    def test_a_surveys_translations_share_its_count(self, ally_client, survey, locales):
+        french = survey.copy_for_translation(locales["fr"], copy_parents=True)
+        french.save_revision().publish()
+        for _attempt in range(3):
+            ally_client.post(survey.url, answers(survey, scale=""))
+        response = ally_client.post(french.url, answers(french))
+        assert response.status_code == 429
+        assert SurveyResponse.objects.count() == 0
+
     def test_a_get_at_the_limit_shows_the_page(self, ally_client, ally, mine):
         url = progress_url(mine, ally)
         for _attempt in range(3):

@@ -1,9 +1,10 @@
 """How often one person may send each of the package's forms: a counter in Django's cache.
 
 Each form (sign-up, pledge, progress, survey) has its own count per user, in fixed windows
-of one clock hour: the key names the form, the user and the hour, and ``cache.add`` then
-``cache.incr`` keep it, both atomic on the shared caches a production site uses (Redis,
-Memcached), so several server processes count together. A limit of
+of one clock hour, and each survey its own count (a person who sent one survey's form many
+times may still answer another): the key names the form, its scope, the user and the hour.
+``cache.add`` then ``cache.incr`` keep it, both atomic on the shared caches a production
+site uses (Redis, Memcached), so several server processes count together. A limit of
 ``FORM_SUBMISSIONS_PER_HOUR`` is plenty for a person and stops a script filling the tables.
 
 The count is kept here rather than through a rate-limiting library because the one in wide
@@ -57,16 +58,19 @@ class SubmissionLimit:
         ) % {"minutes": self.minutes}
 
 
-def cache_key(form: str, user_id, window: int) -> str:
-    return f"wagtail_allyship:submissions:{form}:{user_id}:{window}"
+def cache_key(form: str, user_id, window: int, scope: str = "") -> str:
+    name = f"{form}.{scope}" if scope else form
+    return f"wagtail_allyship:submissions:{name}:{user_id}:{window}"
 
 
-def count_submission(form: str, user_id, now: float | None = None) -> tuple[int, int]:
+def count_submission(
+    form: str, user_id, now: float | None = None, scope: str = ""
+) -> tuple[int, int]:
     """Add one submission of ``form`` by ``user_id``: the count this hour, seconds left in it."""
     now = time.time() if now is None else now
     window, elapsed = divmod(int(now), WINDOW_SECONDS)
     left = WINDOW_SECONDS - elapsed
-    key = cache_key(form, user_id, window)
+    key = cache_key(form, user_id, window, scope)
     # The key outlives its window a little, so that a slow clock never restarts a count.
     timeout = left + 60
     if cache.add(key, 1, timeout):
@@ -79,9 +83,10 @@ def count_submission(form: str, user_id, now: float | None = None) -> tuple[int,
         return 1, left
 
 
-def over_limit(request, form: str) -> SubmissionLimit | None:
+def over_limit(request, form: str, scope: str = "") -> SubmissionLimit | None:
     """Count a POST of ``form`` by the logged-in user; the limit passed, or ``None`` if it may
-    go ahead.
+    go ahead. ``scope`` counts one instance of a form apart from the others (a survey's
+    translation key, so that its copies in other languages share one count).
 
     Only POST requests count, valid or not. Anonymous requests are not counted: every form
     sends them to log in first. If the cache cannot be reached the submission goes ahead
@@ -92,7 +97,7 @@ def over_limit(request, form: str) -> SubmissionLimit | None:
     if request.method != "POST" or not request.user.is_authenticated:
         return None
     try:
-        count, left = count_submission(form, request.user.pk)
+        count, left = count_submission(form, request.user.pk, scope=scope)
     except Exception:
         logger.exception("Could not count a submission of the %s form in the cache.", form)
         return None

@@ -177,26 +177,28 @@ GLOSSARY = [
     (
         "gender-equality",
         "Gender equality",
-        "<p>Women and men, girls and boys, have the same rights, responsibilities and "
-        "opportunities. This does not make them the same; it means that being born female or "
-        "male does not decide what a person may do. It takes the interests and needs of "
-        "different groups of women and men into account, it concerns men as much as women, "
-        "and it is both a human right and a condition for sustainable development.</p>",
+        "<p>The aim that a person's sex at birth should settle none of their rights, duties or "
+        "chances in life, for adults and children alike. Equal does not mean identical: the "
+        "differing needs and priorities of many kinds of women and men all count. It is "
+        "men's business as much as women's, a matter of human rights, and one of the "
+        "foundations of development that lasts.</p>",
         OSAGI,
     ),
     (
         "gender-identity",
         "Gender identity",
-        "<p>A person's deeply held, inner sense of their own gender. People may identify as a "
-        "woman, as a man, as non-binary, as gender-fluid, or in other ways.</p>",
+        "<p>How a person knows and feels their own gender from the inside. Some people know "
+        "themselves as women, some as men; others as non-binary, as gender-fluid, or in "
+        "another way.</p>",
         OHCHR,
     ),
     (
         "gender-parity",
         "Gender parity",
-        "<p>A statistical measure: the ratio of women to men in a group, for example among "
-        "staff of one grade. The UN Charter says that women and men may take part in every "
-        "role of the UN's bodies on equal terms.</p>",
+        "<p>A count rather than a principle: how many women there are for every man in a "
+        "group, such as the officers of one rank or the members of a board. The United "
+        "Nations sets itself this target for its own staff, on the basis that its Charter "
+        "bars any limit on which roles women or men may hold.</p>",
         (
             "UN Women: Gender parity in the United Nations",
             "https://www.unwomen.org/en/how-we-work/gender-parity-in-the-united-nations",
@@ -205,9 +207,9 @@ GLOSSARY = [
     (
         "intersectionality",
         "Intersectionality",
-        "<p>Recognising that each person's experience of discrimination is their own, because "
-        "gender, race, class, sexual orientation, disability and other parts of who they are "
-        "combine and can deepen disadvantage.</p>",
+        "<p>Looking at the whole person: gender is one part of who someone is, alongside "
+        "race, class, sexual orientation, disability and more. These overlap, so two women "
+        "can meet quite different barriers, and the disadvantages can pile up.</p>",
         (
             "UN Women: Intersectionality resource guide and toolkit",
             "https://www.unwomen.org/sites/default/files/2022-03/"
@@ -217,18 +219,18 @@ GLOSSARY = [
     (
         "transgender",
         "Transgender",
-        "<p>An umbrella term for people whose sense of their own gender differs from the sex "
-        "they were assigned at birth. Where this programme speaks of women or of men, trans "
-        "women and trans men are included.</p>",
+        "<p>A broad word for people whose gender is not the one recorded for them when they "
+        "were born. When this programme talks about women or about men, it means trans women "
+        "and trans men too.</p>",
         OHCHR,
     ),
     (
         "mentorship",
         "Mentorship",
-        "<p>A relationship in which someone with more experience offers a less experienced "
-        "person advice, support and knowledge for their professional and personal growth. With "
-        "gender in mind, a mentor also helps the mentee deal with barriers linked to gender. "
-        "Mentor and mentee can be of any gender, and the mentor need not be a manager.</p>",
+        "<p>A colleague further along (the mentor) meets a newer one (the mentee) to share "
+        "what they have learned and help them grow at work and beyond. In an allyship "
+        "programme the mentor also helps with the obstacles that come with gender. Either "
+        "can be of any gender, and a mentor does not have to manage anyone.</p>",
         HBR,
     ),
     (

@@ -22,7 +22,7 @@ MAX_QUERY_LENGTH = 100
 
 
 class GlossaryTerm(TranslatableMixin, models.Model):
-    """A term used when talking about gender equality and allyship, with its definition."""
+    """A word the programme uses about gender equality and allyship, with its meaning."""
 
     term = models.CharField(
         _("term"),

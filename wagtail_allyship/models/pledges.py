@@ -64,7 +64,7 @@ def display_name(user) -> str:
 
 
 class AllyRegistration(models.Model):
-    """One member of staff who signed up as an ally, and where they sit in the organisation.
+    """One member of staff who signed up as an ally, and their place in the organisation.
 
     A user has at most one registration (the one-to-one field is a unique constraint in the
     database), so signing up again updates it. Only coordinators see the registry; see

@@ -8,6 +8,7 @@ not been translated yet can be listed in the default language, labelled as such.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 
@@ -45,6 +46,9 @@ from .topics import Topic
 from .units import OrganisationUnit
 
 logger = logging.getLogger(__name__)
+
+#: How long a resource page trusts its last look at the storage for its document's file.
+DOCUMENT_CHECK_SECONDS = 5 * 60
 
 #: The part of a hub page that changes with the query: the form, facets and results.
 RESULTS_TEMPLATE = "wagtail_allyship/resources/includes/hub_results.html"
@@ -378,16 +382,34 @@ class ResourcePage(AllyshipPageMixin, Page):
     def document_missing(self) -> bool:
         """Whether the document's file has gone from the storage (deleted, or lost in a move).
 
-        A storage that cannot answer is given the benefit of the doubt: the link stays.
+        The answer is kept in the cache for ``DOCUMENT_CHECK_SECONDS`` per file name, so that
+        a busy resource page on a remote storage (S3 and the like) does not send the storage
+        a request per view; a replaced file has a new name and is checked at once. A storage
+        that cannot answer is given the benefit of the doubt: the link stays.
         """
         if not self.document_id:
             return False
         file = self.document.file
+        if not file.name:
+            return True
+        key = "wagtail_allyship:document-file:" + hashlib.sha256(file.name.encode()).hexdigest()
         try:
-            return not (file.name and file.storage.exists(file.name))
+            known = cache.get(key)
+        except Exception:
+            logger.warning("Could not read the cache; checking the document file directly.")
+            known = None
+        if known is not None:
+            return known == "missing"
+        try:
+            missing = not file.storage.exists(file.name)
         except Exception:
             logger.exception("Could not check that the file of document %s exists.", file.name)
             return False
+        try:
+            cache.set(key, "missing" if missing else "present", DOCUMENT_CHECK_SECONDS)
+        except Exception:
+            logger.warning("Could not keep the document check in the cache.")
+        return missing
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -209,7 +209,7 @@ class FeedbackSurveyPage(AllyshipPageMixin, AbstractForm):
         if self.has_answered(request.user):
             context["survey_state"] = "answered"
             return TemplateResponse(request, self.get_template(request), context)
-        limited = over_limit(request, "survey")
+        limited = over_limit(request, "survey", scope=str(self.translation_key))
         if request.method == "POST":
             form = self.get_form(request.POST, page=self, user=request.user)
             if limited is not None:

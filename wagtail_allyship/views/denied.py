@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, IndexView
 
 from ..unit_permissions import POLICY_REGISTRY
+from .search_guard import SearchErrorMixin
 
 
 def forbidden(request, message: str | None = None) -> TemplateResponse:
@@ -87,7 +88,7 @@ class UnitScopedIndexMixin:
         return super().get_delete_url(instance) if self._may("delete", instance) else None
 
 
-class UnitScopedIndexView(UnitScopedIndexMixin, IndexView):
+class UnitScopedIndexView(SearchErrorMixin, UnitScopedIndexMixin, IndexView):
     pass
 
 

@@ -10,6 +10,8 @@ buttons are offered only on objects the user may change.
 
 from __future__ import annotations
 
+import logging
+
 from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.http import Http404
@@ -28,6 +30,8 @@ from wagtail_localize.views import (
 from ..unit_permissions import editable_unit_ids, may_change_page, object_refusal
 from . import po_upload
 from .denied import forbidden
+
+logger = logging.getLogger(__name__)
 
 
 def guarded(view, find_object):
@@ -146,9 +150,11 @@ def hide_refused_snippet_translation_buttons(buttons, snippet, user, *args, **kw
 def narrow_page_translation_buttons() -> None:
     """Offer wagtail-localize's page buttons ("Translate this page", "Sync") only where allowed.
 
-    Wagtail has no hook to change another app's page header buttons, so wagtail-localize's
-    button hook is wrapped where it is registered. Should it ever be missing, nothing is
-    wrapped and the buttons' URLs are still refused above.
+    Wagtail has no hook to change another app's page header buttons (there is no
+    ``construct_page_header_buttons``, wagtail/wagtail#10637), so wagtail-localize's button
+    hook is wrapped where Wagtail keeps the registered hooks, its one non-public detail we
+    rely on. Should that or the hook ever be missing, nothing is wrapped, a warning is
+    logged, and the buttons' URLs are still refused above; ``test_unit_rights`` fails then.
     """
     from wagtail_localize import wagtail_hooks as localize_hooks
 
@@ -160,6 +166,13 @@ def narrow_page_translation_buttons() -> None:
         if may_change_page(user, page):
             yield from original(page, user, *args, **kwargs)
 
+    registry = getattr(hooks, "_hooks", None)
+    if not isinstance(registry, dict):  # pragma: no cover - a Wagtail that keeps hooks elsewhere
+        logger.warning(
+            "Cannot narrow wagtail-localize's page buttons: Wagtail's hook registry moved. "
+            "Its translation views are still refused for pages the user may not change."
+        )
+        return
     for hook_name in ("register_page_header_buttons", "register_page_listing_more_buttons"):
-        registered = hooks._hooks.get(hook_name, [])
+        registered = registry.get(hook_name, [])
         registered[:] = [(buttons if fn is original else fn, order) for fn, order in registered]

@@ -16,6 +16,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from ..models import ResourcePage
 from ..models.resources import overdue_resources
 from ..permissions import is_coordinator
+from .search_guard import SearchErrorMixin
 
 
 class ReviewDateColumn(Column):
@@ -56,7 +57,7 @@ class ResourceFilterSet(WagtailFilterSet):
 _PAGE_COLUMNS = getattr(PageIndexView, "base_columns", None) or PageIndexView.columns
 
 
-class ResourceIndexView(PageIndexView):
+class ResourceIndexView(SearchErrorMixin, PageIndexView):
     columns = [
         *[column for column in _PAGE_COLUMNS if column.name != "type"],
         ReviewDateColumn("review_date", label=_("Review by"), sort_key="review_date", width="14%"),
