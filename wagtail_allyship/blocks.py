@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.timezone import now
@@ -19,6 +18,7 @@ from wagtail import blocks
 from wagtail.embeds.embeds import get_embed, get_embed_hash
 from wagtail.embeds.models import Embed
 
+from .cache_use import cached, keep
 from .conf import get_setting
 from .placeholders import TOKEN_RE
 
@@ -48,19 +48,19 @@ def find_embed(url: str) -> Embed | None:
     """
     if not url:
         return None
-    try:
-        if cache.get(_failure_key(url)):
-            return None
-    except Exception:  # the cache is down: try the provider, as on a first visit
-        logger.exception("Could not read from the cache whether a video embed failed.")
+    # With the cache down, the provider is tried, as on a first visit.
+    if cached(_failure_key(url), "whether a video embed failed"):
+        return None
     try:
         return get_embed(url)
     except Exception as error:  # any finder or network failure means "show the link"
         logger.info("Video embed for %s unavailable, showing a link instead: %s", url, error)
-    try:
-        cache.set(_failure_key(url), True, get_setting("VIDEO_EMBED_RETRY_SECONDS"))
-    except Exception:
-        logger.exception("Could not remember in the cache that a video embed failed.")
+    keep(
+        _failure_key(url),
+        True,
+        get_setting("VIDEO_EMBED_RETRY_SECONDS"),
+        "that a video embed failed",
+    )
     return None
 
 

@@ -28,7 +28,7 @@ from .models import (
 NAMESPACE = uuid.UUID("0f5b7a52-4c2e-4d8e-9a57-3c0f2a6b1e19")
 
 UN_WOMEN_ECA_ACTIONS = (
-    "UN Women Europe and Central Asia: ways for men to become allies for women's human rights",
+    "UN Women (Europe and Central Asia office), 2021: what men can do for women's rights",
     "https://eca.unwomen.org/en/digital-library/publications/2021/2/"
     "9-ways-for-men-to-become-allies-in-the-fight-for-womens-human-rights",
 )
@@ -111,8 +111,8 @@ STRUCTURAL_ACTIONS = [
     (
         "campaigns",
         "Take part in awareness campaigns",
-        "Join or start campaigns that get colleagues talking about gender equality and "
-        "unconscious bias.",
+        "Join or start campaigns that get colleagues discussing fairness between women and "
+        "men, and the biases people carry without noticing.",
     ),
     (
         "review",
@@ -123,15 +123,15 @@ STRUCTURAL_ACTIONS = [
 ]
 
 OSAGI = (
-    "UN Women, OSAGI Gender Mainstreaming: Concepts and definitions",
+    "UN Women (OSAGI): the glossary of gender mainstreaming terms",
     "https://www.un.org/womenwatch/osagi/conceptsandefinitions.htm",
 )
 OHCHR = (
-    "OHCHR: Transgender people",
+    "UN Human Rights Office (OHCHR): on trans people's rights",
     "https://www.ohchr.org/en/sexual-orientation-and-gender-identity/transgender-people",
 )
 HBR = (
-    "Harvard Business Review: What's the difference between a mentor and a sponsor?",
+    "Harvard Business Review, 2021: mentors and sponsors compared",
     "https://hbr.org/2021/10/whats-the-difference-between-a-mentor-and-a-sponsor",
 )
 
@@ -144,7 +144,7 @@ GLOSSARY = [
         "matter for women alone. At work, an ally notices how power shows in what he says and "
         "does, and takes his share of responsibility for changing it.</p>",
         (
-            "UN Women Europe and Central Asia: 9 ways men can become allies for equal rights",
+            "UN Women (Europe and Central Asia office), 2020: men as allies, in nine points",
             "https://eca.unwomen.org/en/news/stories/2020/9/"
             "9-ways-men-can-become-allies-for-equal-rights",
         ),
@@ -169,8 +169,8 @@ GLOSSARY = [
         "used 'equality', and the CEDAW Committee confirmed this in its General recommendation "
         "No. 28 (2010).</p>",
         (
-            "UN Women, OSAGI Gender Mainstreaming: Concepts and definitions; CEDAW General "
-            "recommendation No. 28 (2010)",
+            "UN Women (OSAGI) glossary, and the CEDAW Committee's General recommendation "
+            "No. 28 (2010)",
             OSAGI[1],
         ),
     ),
@@ -200,7 +200,7 @@ GLOSSARY = [
         "Nations sets itself this target for its own staff, on the basis that its Charter "
         "bars any limit on which roles women or men may hold.</p>",
         (
-            "UN Women: Gender parity in the United Nations",
+            "UN Women: parity among the UN's own staff",
             "https://www.unwomen.org/en/how-we-work/gender-parity-in-the-united-nations",
         ),
     ),
@@ -211,7 +211,7 @@ GLOSSARY = [
         "race, class, sexual orientation, disability and more. These overlap, so two women "
         "can meet quite different barriers, and the disadvantages can pile up.</p>",
         (
-            "UN Women: Intersectionality resource guide and toolkit",
+            "UN Women, 2022: an easy-read guide to intersectionality",
             "https://www.unwomen.org/sites/default/files/2022-03/"
             "Intersectionality-resource-guide-and-toolkit-easy-to-read-en.pdf",
         ),
@@ -297,8 +297,8 @@ TEMPLATE_TITLE = "Become an ally in [FORCE NAME]"
 TEMPLATE_INTRODUCTION = (
     "<p>Our allyship programme invites colleagues of every gender to work side by side with "
     "women for equality at work. Nobody is being rescued here: we all share the work.</p>"
-    "<p>Allies do not watch from the sidelines. They act, with women and with each other, "
-    "whenever they see or hear inequality.</p>"
+    "<p>Allies do not watch from the sidelines. Whenever they see or hear inequality, they "
+    "act, alongside women and alongside one another.</p>"
 )
 TEMPLATE_WHY = (
     "<h2>Why it matters in [FORCE NAME]</h2>"

@@ -13,7 +13,6 @@ import logging
 from dataclasses import dataclass
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -39,6 +38,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import facets, resource_cache
 from ..blocks import BODY_FEATURES, SHORT_TEXT_FEATURES, find_embed
+from ..cache_use import cached, keep
 from ..conf import get_setting
 from ..unit_permissions import limit_unit_choices
 from .base import AllyshipPageMixin
@@ -393,11 +393,7 @@ class ResourcePage(AllyshipPageMixin, Page):
         if not file.name:
             return True
         key = "wagtail_allyship:document-file:" + hashlib.sha256(file.name.encode()).hexdigest()
-        try:
-            known = cache.get(key)
-        except Exception:
-            logger.warning("Could not read the cache; checking the document file directly.")
-            known = None
+        known = cached(key, "whether a document's file exists")
         if known is not None:
             return known == "missing"
         try:
@@ -405,10 +401,12 @@ class ResourcePage(AllyshipPageMixin, Page):
         except Exception:
             logger.exception("Could not check that the file of document %s exists.", file.name)
             return False
-        try:
-            cache.set(key, "missing" if missing else "present", DOCUMENT_CHECK_SECONDS)
-        except Exception:
-            logger.warning("Could not keep the document check in the cache.")
+        keep(
+            key,
+            "missing" if missing else "present",
+            DOCUMENT_CHECK_SECONDS,
+            "whether a document's file exists",
+        )
         return missing
 
     def get_context(self, request, *args, **kwargs):
@@ -759,13 +757,7 @@ class ResourceHubPage(AllyshipPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         key = resource_cache.cache_key(self, request)
-        html = None
-        if key:
-            try:
-                html = cache.get(key)
-            except Exception:  # the cache is down: compute the results, as with no cache
-                logger.exception("Could not read a resource hub's results from the cache.")
-                key = None
+        html = cached(key, "a resource hub's results") if key else None
         if html is None:
             context["hub"] = self.results(dict(request.GET.lists()))
             context["hub_source_language"] = self.default_locale.language_code
@@ -776,10 +768,7 @@ class ResourceHubPage(AllyshipPageMixin, Page):
             ]
             html = render_to_string(RESULTS_TEMPLATE, context, request=request)
             if key:
-                try:
-                    cache.set(key, html, get_setting("RESOURCES_CACHE_SECONDS"))
-                except Exception:
-                    logger.exception("Could not keep a resource hub's results in the cache.")
+                keep(key, html, get_setting("RESOURCES_CACHE_SECONDS"), "a resource hub's results")
         # Safe: the template's own autoescaped output, or that output read back from the
         # cache, which only this method fills.
         context["hub_html"] = mark_safe(html)  # noqa: S308  # nosec B308, B703
