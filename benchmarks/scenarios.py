@@ -192,7 +192,7 @@ def build_units(ctx: BuildContext) -> int:
 )
 def build_starter(ctx: BuildContext) -> int:
     from wagtail_allyship.models import GlossaryPage
-    from wagtail_allyship.starter import load_starter
+    from wagtail_allyship.starter.step1 import load_starter
 
     created = 0
     for code in ctx.track(LOCALES, "starter content"):
@@ -224,7 +224,7 @@ def build_stories(ctx: BuildContext) -> int:
         OrganisationUnit,
         Topic,
     )
-    from wagtail_allyship.models.stories import GoodPracticeStoryTopic
+    from wagtail_allyship.stories.models import GoodPracticeStoryTopic
 
     english = ctx.locale("en")
     index = ctx.home("en").add_child(
@@ -341,7 +341,7 @@ def build_pledges(ctx: BuildContext) -> int:
         PledgeWallPage,
         Visibility,
     )
-    from wagtail_allyship.models.pledges import current_programme_year
+    from wagtail_allyship.pledges.models import current_programme_year
 
     home = ctx.home("en")
     for page in (
@@ -512,7 +512,7 @@ def build_annual_updates(ctx: BuildContext) -> int:
         AnnualUpdateStatus,
         OrganisationUnit,
     )
-    from wagtail_allyship.models.pledges import current_programme_year
+    from wagtail_allyship.pledges.models import current_programme_year
 
     year = current_programme_year()
     units = list(OrganisationUnit.objects.filter(locale=ctx.locale("en")).order_by("pk"))

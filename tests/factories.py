@@ -10,6 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from wagtail_allyship.calendar.models import AwarenessDate, AwarenessDateKind
+from wagtail_allyship.calendar.pages import CalendarPage
 from wagtail_allyship.models import (
     ActionKind,
     AllyAction,
@@ -35,20 +37,15 @@ from wagtail_allyship.models import (
     UnitKind,
     Visibility,
 )
-from wagtail_allyship.models.calendar import AwarenessDate, AwarenessDateKind, CalendarPage
-from wagtail_allyship.models.pledges import current_programme_year
-from wagtail_allyship.models.resources import (
-    ResourceHubPage,
-    ResourcePage,
-    ResourceTopic,
-    ResourceType,
-)
-from wagtail_allyship.models.stories import (
+from wagtail_allyship.pledges.models import current_programme_year
+from wagtail_allyship.resources.hub import ResourceHubPage
+from wagtail_allyship.resources.models import ResourcePage, ResourceTopic, ResourceType
+from wagtail_allyship.stories.models import (
     GoodPracticeIndexPage,
     GoodPracticeStoryPage,
     GoodPracticeStoryTopic,
 )
-from wagtail_allyship.models.topics import Topic
+from wagtail_allyship.topics.models import Topic
 
 
 class LocaleFactory(factory.django.DjangoModelFactory):

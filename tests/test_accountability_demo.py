@@ -24,10 +24,10 @@ from wagtail_allyship.models import (
     SurveyResponse,
     UnitEditorGroup,
 )
-from wagtail_allyship.models.pledges import current_programme_year
-from wagtail_allyship.survey_results import survey_results
-from wagtail_allyship.unit_permissions import editable_unit_keys
-from wagtail_allyship.views.units import policy as unit_policy
+from wagtail_allyship.pledges.models import current_programme_year
+from wagtail_allyship.survey.results import survey_results
+from wagtail_allyship.units.admin import policy as unit_policy
+from wagtail_allyship.units.rights import editable_unit_keys
 
 pytestmark = pytest.mark.django_db
 

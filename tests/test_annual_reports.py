@@ -24,8 +24,6 @@ from tests.factories import (
     ResourcePageFactory,
     UserFactory,
 )
-from wagtail_allyship import charts
-from wagtail_allyship.annual_figures import compute_figures
 from wagtail_allyship.models import (
     AnnualReportPage,
     AnnualUpdateStatus,
@@ -33,8 +31,10 @@ from wagtail_allyship.models import (
     RegistrationStatus,
     UnitKind,
 )
-from wagtail_allyship.models.pledges import current_programme_year
-from wagtail_allyship.translation import translate
+from wagtail_allyship.pledges.models import current_programme_year
+from wagtail_allyship.reports import charts
+from wagtail_allyship.reports.figures import compute_figures
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from tests.factories import (
     UserFactory,
 )
 from wagtail_allyship.models import AnnualUpdate, AnnualUpdateStatus, UnitEditorGroup
-from wagtail_allyship.models.pledges import current_programme_year
-from wagtail_allyship.translation import translate
-from wagtail_allyship.unit_permissions import editable_unit_keys
+from wagtail_allyship.pledges.models import current_programme_year
+from wagtail_allyship.translations.translate import translate
+from wagtail_allyship.units.rights import editable_unit_keys
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from tests.factories import (
     UserFactory,
     in_days,
 )
-from wagtail_allyship.audit import (
+from wagtail_allyship.exports.audit import (
     EXPORT_ACTION,
     ExportFormatter,
     describe_filters,
@@ -34,7 +34,7 @@ from wagtail_allyship.models import (
     RegistrationStatus,
     SurveyResponse,
 )
-from wagtail_allyship.views.registry import AllyRegistrationFilterSet
+from wagtail_allyship.registry.admin import AllyRegistrationFilterSet
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from tests.factories import (
     UserFactory,
 )
 from wagtail_allyship.models import AwarenessDate, AwarenessDateKind, CalendarPage, Topic
-from wagtail_allyship.translation import translate
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -627,7 +627,7 @@ class TestStarter:
         return out.getvalue()
 
     def test_every_date_of_the_toolkit(self):
-        from wagtail_allyship.starter_calendar import load_calendar_starter
+        from wagtail_allyship.starter.calendar import load_calendar_starter
 
         result = load_calendar_starter(Page.objects.get(depth=2).locale)
         yearly = {
@@ -700,7 +700,7 @@ class TestStarter:
         assert not CalendarPage.objects.exists()
 
     def test_translated_language_adds_nothing(self, locales):
-        from wagtail_allyship.starter_calendar import load_calendar_starter
+        from wagtail_allyship.starter.calendar import load_calendar_starter
 
         result = load_calendar_starter(locales["en"])
         for obj in [*result.topics, *result.dates]:

@@ -26,7 +26,13 @@ from tests.factories import (
     UserFactory,
     in_days,
 )
-from wagtail_allyship.annual_figures import year_range
+from wagtail_allyship.dashboard.figures import headline_figures
+from wagtail_allyship.dashboard.views import (
+    AlliesPerUnitView,
+    MissingAnnualUpdatesView,
+    OverdueCommitmentsView,
+    SurveyResponsesView,
+)
 from wagtail_allyship.models import (
     AnnualUpdateStatus,
     CommitmentStatus,
@@ -34,15 +40,9 @@ from wagtail_allyship.models import (
     SurveyResponse,
     UnitKind,
 )
-from wagtail_allyship.models.pledges import current_programme_year
-from wagtail_allyship.translation import translate
-from wagtail_allyship.views.dashboard import (
-    AlliesPerUnitView,
-    MissingAnnualUpdatesView,
-    OverdueCommitmentsView,
-    SurveyResponsesView,
-    headline_figures,
-)
+from wagtail_allyship.pledges.models import current_programme_year
+from wagtail_allyship.reports.figures import year_range
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The hub's query-string logic, without a database."""
 
-from wagtail_allyship.facets import (
+from wagtail_allyship.resources.facets import (
     MAX_SEARCH_LENGTH,
     HubQuery,
     Problem,

@@ -48,7 +48,7 @@ from tests.factories import (
     pledge_data,
 )
 from wagtail_allyship.models import AllyRegistration, Commitment, OrganisationUnit, Pledge
-from wagtail_allyship.models.resources import ResourceType
+from wagtail_allyship.resources.models import ResourceType
 
 pytestmark = pytest.mark.django_db
 

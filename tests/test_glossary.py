@@ -14,9 +14,9 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.factories import GlossaryPageFactory, GlossaryTermFactory, UserFactory
-from wagtail_allyship.collation import group_by_letter, heading_letter, sorted_by_collation
 from wagtail_allyship.models import GlossaryPage, GlossaryTerm
-from wagtail_allyship.translation import translate
+from wagtail_allyship.text.collation import group_by_letter, heading_letter, sorted_by_collation
+from wagtail_allyship.translations.translate import translate
 
 
 @pytest.fixture(autouse=True)

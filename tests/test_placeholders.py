@@ -1,6 +1,6 @@
 """The token engine on its own: plain functions over strings, no database."""
 
-from wagtail_allyship import placeholders as p
+from wagtail_allyship.text import placeholders as p
 
 VALUES = {
     "FORCE NAME": "Essex Police",

@@ -30,7 +30,6 @@ from tests.factories import (
     in_days,
     pledge_data,
 )
-from wagtail_allyship import programme_year as years
 from wagtail_allyship.models import (
     AllyRegistration,
     Commitment,
@@ -39,9 +38,10 @@ from wagtail_allyship.models import (
     RegistrationStatus,
     Visibility,
 )
-from wagtail_allyship.models.pledges import current_programme_year
-from wagtail_allyship.translation import translate
-from wagtail_allyship.views import pledges as views
+from wagtail_allyship.pledges import years
+from wagtail_allyship.pledges.models import current_programme_year
+from wagtail_allyship.pledges.views import pledge as views
+from wagtail_allyship.translations.translate import translate
 
 
 @pytest.fixture(autouse=True)
@@ -549,7 +549,7 @@ class TestSignUpRetriesADeadlock:
     """A deadlock between two first sign-ups rolls the loser back; its save tries again."""
 
     def save(self, user, outside_a_transaction: bool):
-        from wagtail_allyship.forms.pledges import SignUpForm
+        from wagtail_allyship.pledges.forms import SignUpForm
 
         unit = OrganisationUnitFactory()
         form = SignUpForm({"unit": unit.pk, "role": "PC"}, locale_id=unit.locale_id)

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import translation
 
+from wagtail_allyship.access.roles import is_coordinator
 from wagtail_allyship.models import (
     AllyRegistration,
     MyAllyshipPage,
@@ -15,7 +16,6 @@ from wagtail_allyship.models import (
     PledgeWallPage,
     SentReminder,
 )
-from wagtail_allyship.permissions import is_coordinator
 
 pytestmark = pytest.mark.django_db
 

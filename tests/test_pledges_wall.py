@@ -26,8 +26,8 @@ from wagtail_allyship.models import (
     UnitKind,
     Visibility,
 )
-from wagtail_allyship.models.pledges import current_programme_year
-from wagtail_allyship.translation import translate
+from wagtail_allyship.pledges.models import current_programme_year
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -35,8 +35,8 @@ from wagtail_allyship.models import (
     RecruitmentArticlePage,
     ResourcePage,
 )
-from wagtail_allyship.models.resources import Audience, ResourceType
-from wagtail_allyship.translation import translate
+from wagtail_allyship.resources.models import Audience, ResourceType
+from wagtail_allyship.translations.translate import translate
 
 PO_CONTENT_TYPE = "text/x-gettext-translation"
 

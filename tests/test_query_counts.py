@@ -61,7 +61,7 @@ from wagtail_allyship.models import (
     UnitKind,
     Visibility,
 )
-from wagtail_allyship.models.pledges import current_programme_year
+from wagtail_allyship.pledges.models import current_programme_year
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from tests.factories import (
     in_days,
     pledge_data,
 )
-from wagtail_allyship import rate_limits
+from wagtail_allyship.access import rate_limits
 from wagtail_allyship.models import (
     AllyRegistration,
     Commitment,

@@ -29,11 +29,11 @@ from tests.factories import (
     UserFactory,
 )
 from tests.offline import network_off  # noqa: F401  (fixture)
-from wagtail_allyship.blocks import CallToActionBlock, find_embed
 from wagtail_allyship.conf import setting_errors
+from wagtail_allyship.content.blocks import CallToActionBlock, find_embed
 from wagtail_allyship.models import RecruitmentArticlePage
-from wagtail_allyship.models.recruitment import token_sources, unit_values
-from wagtail_allyship.translation import translate
+from wagtail_allyship.recruitment.tokens import token_sources, unit_values
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -358,7 +358,7 @@ class TestValidation:
         url = reverse(
             "wagtailadmin_pages:add", args=("wagtail_allyship", "recruitmentarticlepage", home.pk)
         )
-        with mock.patch("wagtail_allyship.models.recruitment.ngettext") as ngettext:
+        with mock.patch("wagtail_allyship.recruitment.tokens.ngettext") as ngettext:
             ngettext.return_value = "Espace réservé inconnu %(tokens)s (%(known)s)"
             response = admin_client.post(url, page_form(title="Rejoignez [FORCE NAM]"))
         assert "Espace réservé inconnu [FORCE NAM]" in str(response.context["form"].errors["title"])
@@ -451,7 +451,7 @@ class TestPublishingPaths:
         assert incomplete.live
 
     def test_refusal_message_is_translated(self, incomplete):
-        with mock.patch("wagtail_allyship.models.recruitment.ngettext") as ngettext:
+        with mock.patch("wagtail_allyship.recruitment.tokens.ngettext") as ngettext:
             ngettext.return_value = "Publication impossible : %(tokens)s, %(unit)s, %(fields)s"
             with pytest.raises(ValidationError) as error:
                 incomplete.get_latest_revision().publish()
@@ -581,7 +581,7 @@ class TestPublishingPaths:
             revision = page.get_latest_revision()
             revision.approved_go_live_at = now - datetime.timedelta(minutes=minutes)
             revision.save()
-        with caplog.at_level(logging.WARNING, logger="wagtail_allyship.models.recruitment"):
+        with caplog.at_level(logging.WARNING, logger="wagtail_allyship.recruitment.models"):
             call_command("publish_scheduled", stdout=io.StringIO())
         self.assert_unpublished(incomplete)
         assert "contact email" in caplog.text
@@ -864,7 +864,7 @@ class TestTranslation:
 
     def test_refusal_message_is_translated(self, admin_client, french_draft):
         _french, translation = french_draft
-        with mock.patch("wagtail_allyship.models.recruitment.ngettext") as ngettext:
+        with mock.patch("wagtail_allyship.recruitment.tokens.ngettext") as ngettext:
             ngettext.return_value = "Espace réservé perdu : %(tokens)s"
             saved = self.save_string(admin_client, translation, self.TEXT, "Rejoignez-nous.")
         assert saved["error"] == "Espace réservé perdu : [FORCE NAME]"

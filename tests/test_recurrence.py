@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wagtail_allyship import recurrence
-from wagtail_allyship.recurrence import Occurrence
+from wagtail_allyship.calendar import recurrence
+from wagtail_allyship.calendar.recurrence import Occurrence
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -16,11 +16,11 @@ from tests.factories import (
     OrganisationUnitFactory,
     UserFactory,
 )
+from wagtail_allyship.access.roles import coordinators, is_coordinator
+from wagtail_allyship.exports.spreadsheets import neutralise
 from wagtail_allyship.models import AllyRegistration, RegistrationStatus, UnitKind
-from wagtail_allyship.permissions import coordinators, is_coordinator
-from wagtail_allyship.spreadsheets import neutralise
-from wagtail_allyship.translation import translate
-from wagtail_allyship.views.registry import count_per_unit
+from wagtail_allyship.registry.admin import count_per_unit
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

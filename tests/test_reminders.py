@@ -25,16 +25,11 @@ from tests.factories import (
     PledgeFactory,
     UserFactory,
 )
-from wagtail_allyship import reminders
-from wagtail_allyship.models import (
-    CommitmentStatus,
-    RegistrationStatus,
-    ReminderKind,
-    SentReminder,
-)
-from wagtail_allyship.models.pledges import current_programme_year
-from wagtail_allyship.reminders import send_reminders, user_language
-from wagtail_allyship.translation import translate
+from wagtail_allyship.models import CommitmentStatus, RegistrationStatus, ReminderKind, SentReminder
+from wagtail_allyship.pledges import reminders
+from wagtail_allyship.pledges.models import current_programme_year
+from wagtail_allyship.pledges.reminders import send_reminders, user_language
+from wagtail_allyship.translations.translate import translate
 
 TODAY = datetime.date(2026, 3, 10)
 

@@ -25,7 +25,7 @@ from tests.factories import (
     UserFactory,
 )
 from wagtail_allyship.models import ResourcePage, ResourceTopic, ResourceType
-from wagtail_allyship.translation import translate
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

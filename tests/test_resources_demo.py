@@ -18,7 +18,6 @@ from wagtail.models import Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
 
 from intranet import demo_resources
-from wagtail_allyship import starter_calendar
 from wagtail_allyship.models import (
     Audience,
     ResourceHubPage,
@@ -28,8 +27,9 @@ from wagtail_allyship.models import (
     ToolkitStep,
     Topic,
 )
-from wagtail_allyship.models.resources import ResourceTag, TaggedResource, overdue_resources
-from wagtail_allyship.starter import starter_key
+from wagtail_allyship.resources.models import ResourceTag, TaggedResource, overdue_resources
+from wagtail_allyship.starter import calendar as starter_calendar
+from wagtail_allyship.starter.loader import starter_key
 
 pytestmark = pytest.mark.django_db
 

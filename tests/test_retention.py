@@ -24,7 +24,6 @@ from tests.factories import (
     SurveyResponseFactory,
     UserFactory,
 )
-from wagtail_allyship import retention
 from wagtail_allyship.conf import setting_errors
 from wagtail_allyship.models import (
     AllyRegistration,
@@ -37,7 +36,8 @@ from wagtail_allyship.models import (
     SurveyParticipation,
     SurveyResponse,
 )
-from wagtail_allyship.retention import (
+from wagtail_allyship.privacy import retention
+from wagtail_allyship.privacy.retention import (
     apply_retention,
     months_before,
     plan_retention,

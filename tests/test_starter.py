@@ -16,8 +16,8 @@ from wagtail_allyship.models import (
     GlossaryTerm,
     RecruitmentArticlePage,
 )
-from wagtail_allyship.starter import load_starter
-from wagtail_allyship.translation import translate
+from wagtail_allyship.starter.step1 import load_starter
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -31,7 +31,7 @@ from wagtail_allyship.models import (
     GoodPracticeStoryTopic,
     UnitKind,
 )
-from wagtail_allyship.translation import translate
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -28,10 +28,11 @@ from wagtail_allyship.models import (
     SurveyQuestion,
     SurveyResponse,
 )
-from wagtail_allyship.models.survey import respondent_key
-from wagtail_allyship.survey_results import Question, Response, survey_results, tally
-from wagtail_allyship.translation import translate
-from wagtail_allyship.views.survey import csv_rows
+from wagtail_allyship.survey.admin import csv_rows
+from wagtail_allyship.survey.models import respondent_key
+from wagtail_allyship.survey.results import survey_results
+from wagtail_allyship.survey.tally import Question, Response, tally
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

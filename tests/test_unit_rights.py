@@ -26,7 +26,7 @@ from tests.factories import (
 )
 from wagtail_allyship.checks import MIDDLEWARE_PATH as UNIT_RIGHTS_MIDDLEWARE
 from wagtail_allyship.models import UnitKind
-from wagtail_allyship.translation import translate
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from tests.factories import (
     admin_group,
 )
 from wagtail_allyship.models import AnnualUpdateStatus, OrganisationUnit, UnitKind
-from wagtail_allyship.translation import translate
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -27,7 +27,7 @@ from wagtail_allyship.models import (
     SurveyParticipation,
     SurveyResponse,
 )
-from wagtail_allyship.models.survey import respondent_key
+from wagtail_allyship.survey.models import respondent_key
 
 User = get_user_model()
 

@@ -58,7 +58,7 @@ from tests.factories import (
     in_days,
 )
 from wagtail_allyship.models import SurveyResponse
-from wagtail_allyship.translation import translate
+from wagtail_allyship.translations.translate import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -290,7 +290,7 @@ def build_glossary_term(client) -> list[Place]:
 
 
 def build_topic(client) -> list[Place]:
-    from wagtail_allyship.models.topics import Topic
+    from wagtail_allyship.topics.models import Topic
 
     topic = TopicFactory(name=PAYLOAD[:100], description=PAYLOAD)
     index = GoodPracticeIndexPageFactory()
@@ -308,7 +308,7 @@ def build_topic(client) -> list[Place]:
 
 
 def build_awareness_date(client) -> list[Place]:
-    from wagtail_allyship.models.calendar import AwarenessDate
+    from wagtail_allyship.calendar.models import AwarenessDate
 
     calendar = CalendarPageFactory()
     AwarenessDateFactory(title=PAYLOAD, description=PAYLOAD + "\nX-INJECTED:javascript:1")
@@ -635,9 +635,9 @@ def search_glossary() -> list[Place]:
 
 def search_admin_snippets() -> list[Place]:
     """Each snippet listing of the package, searched, with the payload in what it lists."""
+    from wagtail_allyship.calendar.models import AwarenessDate
     from wagtail_allyship.models import AllyAction, AnnualUpdate, GlossaryTerm, OrganisationUnit
-    from wagtail_allyship.models.calendar import AwarenessDate
-    from wagtail_allyship.models.topics import Topic
+    from wagtail_allyship.topics.models import Topic
 
     unit = OrganisationUnitFactory(name=PAYLOAD)
     AllyRegistrationFactory(unit=unit, user=UserFactory(first_name=PAYLOAD[:150]))
@@ -778,7 +778,7 @@ def test_reminder_emails_are_inert():
     """An ally's name and commitment reach the ally's reminder and the coordinators' digest."""
     from django.core import mail
 
-    from wagtail_allyship.reminders import send_reminders
+    from wagtail_allyship.pledges.reminders import send_reminders
 
     coordinator = UserFactory(
         username="coordinator",
@@ -832,21 +832,21 @@ def test_url_fields_refuse_scripts(model_name, field_name, bad):
 
 
 def evidence_link():
-    from wagtail_allyship.models.annual_updates import EvidenceLinkBlock
+    from wagtail_allyship.reports.models import EvidenceLinkBlock
 
     block = EvidenceLinkBlock()
     return lambda url: block.clean(block.to_python({"label": "Minutes", "url": url}))
 
 
 def video_link():
-    from wagtail_allyship.blocks import VideoBlock
+    from wagtail_allyship.content.blocks import VideoBlock
 
     block = VideoBlock()
     return lambda url: block.clean(block.to_python({"url": url, "title": "A video"}))
 
 
 def call_to_action_link():
-    from wagtail_allyship.blocks import CallToActionBlock
+    from wagtail_allyship.content.blocks import CallToActionBlock
 
     block = CallToActionBlock()
     return lambda url: block.clean(block.to_python({"label": "Sign up", "link": url}))

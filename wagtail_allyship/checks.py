@@ -11,7 +11,7 @@ from django.template.loader import get_template
 from django.template.loader_tags import BlockNode, ExtendsNode
 from django.utils.translation import gettext as _
 
-from .conf import get_setting
+from wagtail_allyship.conf import get_setting
 
 #: Apps the package needs, with the reason given to the host.
 REQUIRED_APPS = {
@@ -153,7 +153,7 @@ def check_extra_placeholders(app_configs=None, **kwargs) -> list[Error]:
     """Each extra placeholder must name a unit attribute or a function that can be imported."""
     from django.utils.module_loading import import_string
 
-    from .models import OrganisationUnit
+    from wagtail_allyship.units.models import OrganisationUnit
 
     errors = []
     for name, source in (get_setting("EXTRA_PLACEHOLDERS") or {}).items():

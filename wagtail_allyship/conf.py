@@ -47,7 +47,7 @@ def _is_month(value: Any) -> bool:
 
 
 def _is_placeholder_map(value: Any) -> bool:
-    from .placeholders import is_token_name
+    from wagtail_allyship.text.placeholders import is_token_name
 
     return isinstance(value, dict) and all(
         isinstance(name, str)

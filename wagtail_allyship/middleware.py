@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from wagtail.models import Page
 
-from .unit_permissions import editable_unit_ids, page_refusal
-from .views.denied import forbidden
+from wagtail_allyship.units.denied import forbidden
+from wagtail_allyship.units.rights import editable_unit_ids, page_refusal
 
 #: Wagtail's page views that change a page, and the URL argument naming the page.
 PAGE_CHANGING_VIEWS = {

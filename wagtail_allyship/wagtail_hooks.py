@@ -1,218 +1,124 @@
-"""Register the admin viewsets and views, page buttons, and guard deletion of units in use."""
+"""All of the package's wiring into Wagtail's admin, in one place: nothing here but registration.
+
+Each feature keeps its admin views, buttons and refusals in its own ``admin.py`` (or
+``views.py``); this module lists them under the Wagtail hook that calls them.
+"""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import redirect
-from django.urls import include, path, reverse
-from django.utils.text import capfirst
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
-from wagtail import hooks
-from wagtail.admin import widgets as wagtailadmin_widgets
-from wagtail.admin.menu import MenuItem
-from wagtail.models import Page
-from wagtail.snippets.models import register_snippet
+from functools import partial
 
-from . import audit  # noqa: F401  (its hook registers on import)
-from .models import FeedbackSurveyPage, OrganisationUnit, RecruitmentArticlePage
-from .models.recruitment import publishing_refusals, strings_losing_tokens
-from .views import dashboard, localize_guard, survey  # noqa: F401  (their hooks register on import)
-from .views import recruitment as recruitment_views
-from .views import resources as resource_views
-from .views.registry import refuse_deleting_units_with_allies
-from .viewsets import AllyshipViewSetGroup
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from wagtail_allyship.access.roles import is_coordinator
+from wagtail_allyship.calendar.admin import AwarenessDateViewSet
+from wagtail_allyship.dashboard.panel import CoordinatorDashboardPanel
+from wagtail_allyship.dashboard.views import REPORTS
+from wagtail_allyship.exports.audit import register_export_log_action
+from wagtail_allyship.glossary.admin import GlossaryTermViewSet
+from wagtail_allyship.profile.admin import AllyActionViewSet
+from wagtail_allyship.recruitment import admin as recruitment
+from wagtail_allyship.registry.admin import (
+    AllyRegistrationViewSet,
+    refuse_deleting_units_with_allies,
+)
+from wagtail_allyship.reports.admin import AnnualUpdateViewSet
+from wagtail_allyship.resources import admin as resources
+from wagtail_allyship.survey import admin as survey
+from wagtail_allyship.topics.admin import TopicViewSet
+from wagtail_allyship.translations import guard as translations
+from wagtail_allyship.units.admin import (
+    OrganisationUnitViewSet,
+    UnitEditorGroupViewSet,
+    refuse_deleting_units_in_use,
+)
+
+
+class AllyshipViewSetGroup(SnippetViewSetGroup):
+    """The 'Allyship' admin menu that holds every allyship snippet."""
+
+    menu_label = _("Allyship")
+    menu_icon = "group"
+    menu_name = "allyship"
+    menu_order = 250
+    items = (
+        OrganisationUnitViewSet,
+        AllyActionViewSet,
+        GlossaryTermViewSet,
+        AllyRegistrationViewSet,
+        TopicViewSet,
+        AwarenessDateViewSet,
+        AnnualUpdateViewSet,
+        UnitEditorGroupViewSet,
+    )
+
 
 register_snippet(AllyshipViewSetGroup)
+hooks.register("register_admin_viewset", resources.ResourceListingViewSet)
 
-# Before the general refusal below, which would name the allies of a unit in use.
-hooks.register("before_delete_snippet", refuse_deleting_units_with_allies, order=-1)
+# URLs -----------------------------------------------------------------------------------
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     urls = [
-        path(
-            "<int:page_id>/local-version/",
-            recruitment_views.CreateLocalVersionView.as_view(),
-            name="create_local_version",
-        ),
-        path(
-            "<int:page_id>/template-reviewed/",
-            recruitment_views.TemplateReviewedView.as_view(),
-            name="template_reviewed",
-        ),
-    ]
-    return [
-        path(
-            "reports/allyship-resources-review/",
-            resource_views.ResourcesDueForReviewView.as_view(),
-            name="wagtail_allyship_resources_review",
-        ),
-        path(
-            "reports/allyship-resources-review/results/",
-            resource_views.ResourcesDueForReviewView.as_view(results_only=True),
-            name="wagtail_allyship_resources_review_results",
-        ),
+        *resources.admin_urls(),
+        *survey.admin_urls(),
         path(
             "allyship/recruitment/",
             include(
-                (urls, "wagtail_allyship_recruitment"), namespace="wagtail_allyship_recruitment"
+                (recruitment.admin_urls(), "wagtail_allyship_recruitment"),
+                namespace="wagtail_allyship_recruitment",
             ),
         ),
     ]
+    for report in REPORTS:
+        urls += report.urls()
+    return urls
 
 
-@hooks.register("register_admin_urls", order=-100)
-def register_translation_checks():
-    """Shadows wagtail-localize's write URLs (matched first): unit rights and PO file checks."""
-    return localize_guard.urls()
+# Matched before wagtail-localize's own write URLs, which they shadow: unit rights, PO checks.
+hooks.register("register_admin_urls", translations.urls, order=-100)
+translations.narrow_page_translation_buttons()
+
+# Menus and panels -----------------------------------------------------------------------
+
+hooks.register("register_reports_menu_item", resources.resources_review_menu_item)
+for order, report in enumerate(REPORTS, start=901):
+    hooks.register("register_reports_menu_item", partial(report.menu_item, order))
+hooks.register("register_reports_menu_item", survey.survey_results_menu_item)
 
 
-localize_guard.narrow_page_translation_buttons()
+@hooks.register("construct_homepage_panels")
+def add_coordinator_dashboard(request, panels):
+    if is_coordinator(request.user):
+        panels.append(CoordinatorDashboardPanel())
 
 
-class ResourcesDueForReviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return resource_views.ResourcesDueForReviewView.user_may_see(request.user)
+hooks.register("register_log_actions", register_export_log_action)
 
+# Buttons ----------------------------------------------------------------------------------
 
-@hooks.register("register_reports_menu_item")
-def register_resources_review_report():
-    return ResourcesDueForReviewMenuItem(
-        gettext_lazy("Resources due for review"),
-        reverse("wagtail_allyship_resources_review"),
-        name="allyship-resources-review",
-        icon_name="date",
-        order=900,
-    )
+hooks.register("register_page_header_buttons", recruitment.local_version_header_buttons)
+hooks.register("register_page_listing_more_buttons", recruitment.local_version_listing_buttons)
+hooks.register("register_page_header_buttons", survey.survey_header_buttons)
+hooks.register("register_page_listing_more_buttons", survey.survey_listing_more_buttons)
+hooks.register(
+    "construct_snippet_listing_buttons", translations.hide_refused_snippet_translation_buttons
+)
 
+# Refusals ---------------------------------------------------------------------------------
 
-@hooks.register("register_admin_viewset")
-def register_resource_listing():
-    return resource_views.ResourceListingViewSet()
-
-
-def _local_version_button(page, user):
-    """'Create local version' for a recruitment article template, if the user may add pages."""
-    page_class = page.specific_class
-    if page_class is None or not issubclass(page_class, RecruitmentArticlePage):
-        return None
-    if page.specific_deferred.unit_id is not None:
-        return None
-    if not recruitment_views.user_can_create_local_versions(user):
-        return None
-    return wagtailadmin_widgets.Button(
-        _("Create local version"),
-        reverse("wagtail_allyship_recruitment:create_local_version", args=[page.pk]),
-        icon_name="copy",
-        priority=70,
-    )
-
-
-@hooks.register("register_page_header_buttons")
-def page_header_buttons(page, user, view_name=None, next_url=None):
-    button = _local_version_button(page, user)
-    if button is not None:
-        yield button
-
-
-@hooks.register("register_page_listing_more_buttons")
-def page_listing_more_buttons(page, user, next_url=None):
-    button = _local_version_button(page, user)
-    if button is not None:
-        yield button
-
-
-@hooks.register("before_bulk_action")
-def refuse_bulk_publishing_incomplete_local_versions(request, action_type, objects, action):
-    """Publish nothing in bulk if a local version among the pages lacks a value from its unit.
-
-    Without this, the page's own refusal would stop the bulk action halfway with an error
-    page; here the editor learns which pages to fix, and nothing changes.
-    """
-    if action_type != "publish":
-        return None
-    pages = [obj for obj in objects if isinstance(obj, Page)]
-    form = getattr(action, "cleaned_form", None)
-    include_descendants = bool(form and form.cleaned_data.get("include_descendants"))
-    refusals = publishing_refusals(
-        pages, include_descendants=include_descendants, user=request.user
-    )
-    if not refusals:
-        return None
-    for page, error in refusals:
-        title = page.specific_deferred.get_admin_display_title()
-        messages.error(
-            request,
-            _("Nothing was published. “%(page)s”: %(reason)s")
-            % {"page": title, "reason": error.messages[0]},
-        )
-    return redirect(action.next_url)
-
-
-@hooks.register("before_edit_page", order=-1)
-def refuse_publishing_translations_losing_tokens(request, page):
-    """In wagtail-localize's editor, refuse to publish a translation while a string lost a token.
-
-    wagtail-localize would publish the original wording in place of each such string; the
-    translator is told instead how many strings to correct (each is marked with its reason).
-    Runs before wagtail-localize's own hook, which takes over the edit view for translations.
-    """
-    if request.method != "POST" or request.POST.get("action") != "publish":
-        return None
-    if not isinstance(page.specific_deferred, RecruitmentArticlePage):
-        return None
-    strings = strings_losing_tokens(page)
-    if not strings:
-        return None
-    messages.error(
-        request,
-        ngettext(
-            "Nothing was published: %(count)d translated string leaves out or changes a "
-            "placeholder. It is marked with the reason; correct it, then publish again.",
-            "Nothing was published: %(count)d translated strings leave out or change a "
-            "placeholder. Each is marked with the reason; correct them, then publish again.",
-            len(strings),
-        )
-        % {"count": len(strings)},
-    )
-    return redirect("wagtailadmin_pages:edit", page.pk)
-
-
-def describe(obj) -> str:
-    """'Organisation unit “Essex Police”', the way a refusal message names an object."""
-    return _("%(type)s “%(name)s”") % {
-        "type": capfirst(obj._meta.verbose_name),
-        "name": obj,
-    }
-
-
-@hooks.register("before_delete_snippet")
-def refuse_deleting_units_in_use(request, instances):
-    """Refuse, before anything is deleted, to delete a unit that content still refers to."""
-    refusals = []
-    for unit in instances:
-        if not isinstance(unit, OrganisationUnit):
-            continue
-        users = unit.blocking_references()
-        if users:
-            shown = ", ".join(describe(obj) for obj in users[:5])
-            if len(users) > 5:
-                shown += _(" and %(count)d more") % {"count": len(users) - 5}
-            refusals.append(
-                _("“%(unit)s” cannot be deleted because it is still used by: %(users)s.")
-                % {"unit": unit, "users": shown}
-            )
-    if not refusals:
-        return None
-    for refusal in refusals:
-        messages.error(request, refusal)
-    viewset = OrganisationUnit.snippet_viewset
-    return redirect(viewset.get_url_name("list"))
-
-
-@hooks.register("filter_form_submissions_for_user")
-def hide_survey_responses(user, queryset):
-    """Survey answers are read only in aggregate, never one by one in Wagtail's form listing."""
-    return queryset.not_type(FeedbackSurveyPage)
+# Before the general refusal below, which would name the allies of a unit in use.
+hooks.register("before_delete_snippet", refuse_deleting_units_with_allies, order=-1)
+hooks.register("before_delete_snippet", refuse_deleting_units_in_use)
+hooks.register("before_bulk_action", recruitment.refuse_bulk_publishing_incomplete_local_versions)
+# Before wagtail-localize's own hook, which takes over the edit view for translations.
+hooks.register(
+    "before_edit_page", recruitment.refuse_publishing_translations_losing_tokens, order=-1
+)
+hooks.register("filter_form_submissions_for_user", survey.hide_survey_responses)

@@ -28,7 +28,7 @@ from wagtail_allyship.models import (
     PledgeWallPage,
     Visibility,
 )
-from wagtail_allyship.models.pledges import current_programme_year
+from wagtail_allyship.pledges.models import current_programme_year
 
 PLEDGE_INTRO = (
     "A pledge is one to three things you will do this year for gender equality at work, "

@@ -20,8 +20,8 @@ from wagtail_allyship.models import (
     OrganisationUnit,
     UnitEditorGroup,
 )
-from wagtail_allyship.models.pledges import current_programme_year
-from wagtail_allyship.translation import translate
+from wagtail_allyship.pledges.models import current_programme_year
+from wagtail_allyship.translations.translate import translate
 
 from .demo_stories_calendar import demo_key
 

@@ -24,7 +24,6 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from wagtail_allyship import starter_calendar
 from wagtail_allyship.models import (
     OrganisationUnit,
     ResourceHubPage,
@@ -33,8 +32,9 @@ from wagtail_allyship.models import (
     ResourceType,
     Topic,
 )
-from wagtail_allyship.starter import starter_key
-from wagtail_allyship.translation import translate
+from wagtail_allyship.starter import calendar as starter_calendar
+from wagtail_allyship.starter.loader import starter_key
+from wagtail_allyship.translations.translate import translate
 
 from .demo_stories_calendar import demo_key
 

@@ -14,7 +14,6 @@ import uuid
 from django.utils import timezone
 from wagtail.models import Page
 
-from wagtail_allyship import starter_calendar
 from wagtail_allyship.models import (
     AwarenessDate,
     AwarenessDateKind,
@@ -23,6 +22,7 @@ from wagtail_allyship.models import (
     GoodPracticeStoryTopic,
     OrganisationUnit,
 )
+from wagtail_allyship.starter import calendar as starter_calendar
 
 #: Translation keys of the demo objects (fixed, so that a second run finds them).
 NAMESPACE = uuid.UUID("6d1c2f4e-3b8a-4f0e-9c55-1e7a0b2d9f31")

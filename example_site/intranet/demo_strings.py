@@ -6,7 +6,7 @@ fallback), as it would while translators are still at work.
 
 import re
 
-from wagtail_allyship import starter
+from wagtail_allyship.starter import step1 as starter
 
 GLOSSARY_INTRO = (
     "Words we use when we talk about gender equality and allyship, with the public sources "

@@ -60,13 +60,8 @@ def prepare_the_year(output: str) -> None:
         OrganisationUnitFactory,
         UserFactory,
     )
-    from wagtail_allyship.models import (
-        AnnualUpdate,
-        AnnualUpdateStatus,
-        UnitEditorGroup,
-        UnitKind,
-    )
-    from wagtail_allyship.models.pledges import current_programme_year
+    from wagtail_allyship.models import AnnualUpdate, AnnualUpdateStatus, UnitEditorGroup, UnitKind
+    from wagtail_allyship.pledges.models import current_programme_year
 
     region = OrganisationUnitFactory(name=REGION, short_name="NR", kind=UnitKind.REGION)
     alderley = OrganisationUnitFactory(name=OWN_UNIT, short_name="AP", parent=region)

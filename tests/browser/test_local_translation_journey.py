@@ -77,7 +77,7 @@ def prepare_the_units(output: str) -> None:
         UserFactory,
     )
     from wagtail_allyship.models import OrganisationUnit, UnitEditorGroup
-    from wagtail_allyship.translation import translate
+    from wagtail_allyship.translations.translate import translate
 
     english = Locale.objects.get(language_code="en")
     arabic = Locale.objects.get(language_code="ar")

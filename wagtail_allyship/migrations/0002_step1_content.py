@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import uuid
 import wagtail.fields
-import wagtail_allyship.models.base
+import wagtail_allyship.content.pages
 from django.db import migrations, models
 
 
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'glossary page',
                 'verbose_name_plural': 'glossary pages',
             },
-            bases=(wagtail_allyship.models.base.AllyshipPageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.AllyshipPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='AllyRoleProfilePage',
@@ -46,13 +46,13 @@ class Migration(migrations.Migration):
                 'verbose_name': 'ally role profile page',
                 'verbose_name_plural': 'ally role profile pages',
             },
-            bases=(wagtail_allyship.models.base.AllyshipPageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.AllyshipPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='RecruitmentArticlePage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('body', wagtail.fields.StreamField([('rich_text', 0), ('video', 4), ('call_to_action', 9), ('contact', 13)], blank=True, block_lookup={0: ('wagtail_allyship.blocks.RichTextBlock', (), {}), 1: ('wagtail.blocks.URLBlock', (), {'help_text': 'The page of the video on YouTube, Vimeo or your own video service.', 'label': 'Video address'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': "What the video is, e.g. 'Our chief officer on why allies matter'. Shown as the link text when the player cannot be loaded.", 'label': 'Title', 'max_length': 255}), 3: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said in the video. Optional, but it helps people who cannot play sound and people whose network blocks video sites.', 'label': 'Transcript', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('url', 1), ('title', 2), ('transcript', 3)]], {}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "A short instruction, e.g. 'Sign up as an ally'. Placeholders work here.", 'label': 'Button text', 'max_length': 120}), 6: ('wagtail.blocks.TextBlock', (), {'help_text': 'One or two sentences that say what happens next. Optional.', 'label': 'Text beside the button', 'required': False}), 7: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'A page of this intranet the button leads to.', 'label': 'Page', 'required': False}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': "A web address, or [SIGN-UP LINK] for the sign-up address of the article's unit. Used when no page is chosen.", 'label': 'Or a link', 'max_length': 500, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('label', 5), ('text', 6), ('page', 7), ('link', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty for 'Questions? Get in touch'.", 'label': 'Heading', 'max_length': 120, 'required': False}), 11: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'help_text': 'E.g. what people can ask about. Placeholders such as [CONTACT NAME] work.', 'label': 'Text', 'required': False}), 12: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'help_text': "Adds the contact name and email address of the article's unit.", 'label': "Show the unit's contact", 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('heading', 10), ('text', 11), ('show_unit_contact', 12)]], {})}, help_text='The article. Placeholders such as [FORCE NAME] or [CONTACT EMAIL] are filled from the unit when the page is shown.', verbose_name='body')),
+                ('body', wagtail.fields.StreamField([('rich_text', 0), ('video', 4), ('call_to_action', 9), ('contact', 13)], blank=True, block_lookup={0: ('wagtail_allyship.content.blocks.RichTextBlock', (), {}), 1: ('wagtail.blocks.URLBlock', (), {'help_text': 'The page of the video on YouTube, Vimeo or your own video service.', 'label': 'Video address'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': "What the video is, e.g. 'Our chief officer on why allies matter'. Shown as the link text when the player cannot be loaded.", 'label': 'Title', 'max_length': 255}), 3: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said in the video. Optional, but it helps people who cannot play sound and people whose network blocks video sites.', 'label': 'Transcript', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('url', 1), ('title', 2), ('transcript', 3)]], {}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': "A short instruction, e.g. 'Sign up as an ally'. Placeholders work here.", 'label': 'Button text', 'max_length': 120}), 6: ('wagtail.blocks.TextBlock', (), {'help_text': 'One or two sentences that say what happens next. Optional.', 'label': 'Text beside the button', 'required': False}), 7: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'A page of this intranet the button leads to.', 'label': 'Page', 'required': False}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': "A web address, or [SIGN-UP LINK] for the sign-up address of the article's unit. Used when no page is chosen.", 'label': 'Or a link', 'max_length': 500, 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('label', 5), ('text', 6), ('page', 7), ('link', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty for 'Questions? Get in touch'.", 'label': 'Heading', 'max_length': 120, 'required': False}), 11: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'help_text': 'E.g. what people can ask about. Placeholders such as [CONTACT NAME] work.', 'label': 'Text', 'required': False}), 12: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'help_text': "Adds the contact name and email address of the article's unit.", 'label': "Show the unit's contact", 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('heading', 10), ('text', 11), ('show_unit_contact', 12)]], {})}, help_text='The article. Placeholders such as [FORCE NAME] or [CONTACT EMAIL] are filled from the unit when the page is shown.', verbose_name='body')),
                 ('template_page', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='local_versions', to='wagtail_allyship.recruitmentarticlepage', verbose_name='template')),
                 ('template_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='template revision copied')),
                 ('unit', models.ForeignKey(blank=True, help_text="Leave empty for a template. Choose a unit for that unit's local version: its placeholders are then filled with the unit's name, contact and sign-up link.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='recruitment_articles', to='wagtail_allyship.organisationunit', verbose_name='unit')),
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'recruitment article',
                 'verbose_name_plural': 'recruitment articles',
             },
-            bases=(wagtail_allyship.models.base.AllyshipPageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.AllyshipPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='AllyAction',

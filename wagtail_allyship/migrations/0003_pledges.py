@@ -4,7 +4,8 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import wagtail.fields
-import wagtail_allyship.models.pledges
+import wagtail_allyship.content.pages
+import wagtail_allyship.pledges.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -28,7 +29,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'my allyship page',
                 'verbose_name_plural': 'my allyship pages',
             },
-            bases=(wagtail_allyship.models.pledges.PersonalPageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.PersonalPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='PledgePage',
@@ -42,7 +43,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'pledge page',
                 'verbose_name_plural': 'pledge pages',
             },
-            bases=(wagtail_allyship.models.pledges.PersonalPageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.PersonalPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='PledgeWallPage',
@@ -55,7 +56,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'pledge wall page',
                 'verbose_name_plural': 'pledge wall pages',
             },
-            bases=(wagtail_allyship.models.pledges.PersonalPageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.PersonalPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Commitment',

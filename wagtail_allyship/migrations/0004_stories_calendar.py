@@ -6,7 +6,7 @@ import modelcluster.fields
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-import wagtail_allyship.models.base
+import wagtail_allyship.content.pages
 from django.db import migrations, models
 
 
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'calendar page',
                 'verbose_name_plural': 'calendar pages',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, wagtail_allyship.models.base.AllyshipPageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, wagtail_allyship.content.pages.AllyshipPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='GoodPracticeIndexPage',
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'good-practice story index',
                 'verbose_name_plural': 'good-practice story indexes',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, wagtail_allyship.models.base.AllyshipPageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, wagtail_allyship.content.pages.AllyshipPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='GoodPracticeStoryPage',
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(help_text='Two or three sentences for the story index and the news feed.', max_length=600, verbose_name='summary')),
                 ('image_alt', models.CharField(blank=True, help_text="What the image shows, for people who cannot see it, e.g. 'Five officers at a mentoring session'. Required with an image, unless it is purely decorative.", max_length=255, verbose_name='image description')),
                 ('image_is_decorative', models.BooleanField(default=False, help_text='Tick when the image adds nothing to the text; screen readers then skip it.', verbose_name='the image is decorative')),
-                ('body', wagtail.fields.StreamField([('paragraph', 0), ('quote', 3), ('lessons_learned', 7), ('outcome_figures', 13), ('video', 17)], blank=True, block_lookup={0: ('wagtail_allyship.blocks.RichTextBlock', (), {}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'The words as they were said, without quotation marks.', 'label': 'Quote', 'rows': 3}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': "E.g. 'Sergeant, Northshire Police'. Leave empty when the speaker asked not to be named.", 'label': 'Said by', 'max_length': 255, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('attribution', 2)]], {}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty for 'Lessons learned'.", 'label': 'Heading', 'max_length': 120, 'required': False}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'Lesson', 'rows': 2}), 6: ('wagtail.blocks.ListBlock', (5,), {'help_text': "One lesson per item, e.g. 'Start with the people who are already keen'.", 'label': 'Lessons', 'min_num': 1}), 7: ('wagtail.blocks.StructBlock', [[('heading', 4), ('lessons', 6)]], {}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty for 'Outcomes'.", 'label': 'Heading', 'max_length': 120, 'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': "The number as it should read, e.g. '60' or '80 %'.", 'label': 'Figure', 'max_length': 30}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': "E.g. 'allies recruited in the first year'.", 'label': 'What it counts', 'max_length': 120}), 11: ('wagtail.blocks.StructBlock', [[('value', 9), ('label', 10)]], {}), 12: ('wagtail.blocks.ListBlock', (11,), {'label': 'Figures', 'min_num': 1}), 13: ('wagtail.blocks.StructBlock', [[('heading', 8), ('figures', 12)]], {}), 14: ('wagtail.blocks.URLBlock', (), {'help_text': 'The page of the video on YouTube, Vimeo or your own video service.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': "What the video is, e.g. 'Our chief officer on why allies matter'. Shown as the link text when the player cannot be loaded.", 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said in the video. Optional, but it helps people who cannot play sound and people whose network blocks video sites.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('url', 14), ('title', 15), ('transcript', 16)]], {})}, help_text='The story: what was done and how, quotes, lessons learned, outcome figures and videos.', verbose_name='body')),
+                ('body', wagtail.fields.StreamField([('paragraph', 0), ('quote', 3), ('lessons_learned', 7), ('outcome_figures', 13), ('video', 17)], blank=True, block_lookup={0: ('wagtail_allyship.content.blocks.RichTextBlock', (), {}), 1: ('wagtail.blocks.TextBlock', (), {'help_text': 'The words as they were said, without quotation marks.', 'label': 'Quote', 'rows': 3}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': "E.g. 'Sergeant, Northshire Police'. Leave empty when the speaker asked not to be named.", 'label': 'Said by', 'max_length': 255, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('attribution', 2)]], {}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty for 'Lessons learned'.", 'label': 'Heading', 'max_length': 120, 'required': False}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'Lesson', 'rows': 2}), 6: ('wagtail.blocks.ListBlock', (5,), {'help_text': "One lesson per item, e.g. 'Start with the people who are already keen'.", 'label': 'Lessons', 'min_num': 1}), 7: ('wagtail.blocks.StructBlock', [[('heading', 4), ('lessons', 6)]], {}), 8: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave empty for 'Outcomes'.", 'label': 'Heading', 'max_length': 120, 'required': False}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': "The number as it should read, e.g. '60' or '80 %'.", 'label': 'Figure', 'max_length': 30}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': "E.g. 'allies recruited in the first year'.", 'label': 'What it counts', 'max_length': 120}), 11: ('wagtail.blocks.StructBlock', [[('value', 9), ('label', 10)]], {}), 12: ('wagtail.blocks.ListBlock', (11,), {'label': 'Figures', 'min_num': 1}), 13: ('wagtail.blocks.StructBlock', [[('heading', 8), ('figures', 12)]], {}), 14: ('wagtail.blocks.URLBlock', (), {'help_text': 'The page of the video on YouTube, Vimeo or your own video service.', 'label': 'Video address'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': "What the video is, e.g. 'Our chief officer on why allies matter'. Shown as the link text when the player cannot be loaded.", 'label': 'Title', 'max_length': 255}), 16: ('wagtail.blocks.TextBlock', (), {'help_text': 'What is said in the video. Optional, but it helps people who cannot play sound and people whose network blocks video sites.', 'label': 'Transcript', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('url', 14), ('title', 15), ('transcript', 16)]], {})}, help_text='The story: what was done and how, quotes, lessons learned, outcome figures and videos.', verbose_name='body')),
                 ('image', models.ForeignKey(blank=True, help_text='A photo or illustration for the story. Optional.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='image')),
                 ('unit', models.ForeignKey(blank=True, help_text='The unit of this intranet the story belongs to, so that readers can find the stories of their own unit. Optional.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='good_practice_stories', to='wagtail_allyship.organisationunit', verbose_name='unit')),
             ],
@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'good-practice story',
                 'verbose_name_plural': 'good-practice stories',
             },
-            bases=(wagtail_allyship.models.base.AllyshipPageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.AllyshipPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Topic',

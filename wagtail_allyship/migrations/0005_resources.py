@@ -8,7 +8,7 @@ import modelcluster.fields
 import wagtail.fields
 from django.db import migrations, models
 
-import wagtail_allyship.models.base
+import wagtail_allyship.content.pages
 
 
 class Migration(migrations.Migration):
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'resource hub',
                 'verbose_name_plural': 'resource hubs',
             },
-            bases=(wagtail_allyship.models.base.AllyshipPageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.AllyshipPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ResourceLibraryVersion',
@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'resource',
                 'verbose_name_plural': 'resources',
             },
-            bases=(wagtail_allyship.models.base.AllyshipPageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.AllyshipPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='TaggedResource',

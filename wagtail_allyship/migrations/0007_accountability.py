@@ -9,9 +9,9 @@ import wagtail.contrib.forms.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 import wagtail.search.index
-import wagtail_allyship.models.annual_updates
-import wagtail_allyship.models.base
-import wagtail_allyship.models.pledges
+import wagtail_allyship.reports.models
+import wagtail_allyship.content.pages
+import wagtail_allyship.pledges.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             name='AnnualReportPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('year', models.PositiveSmallIntegerField(default=wagtail_allyship.models.pledges.current_programme_year, help_text='The programme year this report covers, e.g. 2026.', validators=[django.core.validators.MinValueValidator(2000)], verbose_name='programme year')),
+                ('year', models.PositiveSmallIntegerField(default=wagtail_allyship.pledges.models.current_programme_year, help_text='The programme year this report covers, e.g. 2026.', validators=[django.core.validators.MinValueValidator(2000)], verbose_name='programme year')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, help_text='A few paragraphs that open the report: what the year was about.', verbose_name='introduction')),
                 ('refresh_figures', models.BooleanField(default=False, help_text="Tick to compute the figures again from today's data when this version is published. Leave unticked to keep the figures of the published report.", verbose_name='refresh figures')),
                 ('figures', models.JSONField(blank=True, editable=False, help_text='The figures stored when the report was published.', null=True, verbose_name='figures')),
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'annual report',
                 'verbose_name_plural': 'annual reports',
             },
-            bases=(wagtail_allyship.models.base.AllyshipPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.AllyshipPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='FeedbackSurveyPage',
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'feedback survey',
                 'verbose_name_plural': 'feedback surveys',
             },
-            bases=(wagtail_allyship.models.base.AllyshipPageMixin, wagtail.contrib.forms.models.FormMixin, 'wagtailcore.page'),
+            bases=(wagtail_allyship.content.pages.AllyshipPageMixin, wagtail.contrib.forms.models.FormMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='SurveyParticipation',
@@ -86,10 +86,10 @@ class Migration(migrations.Migration):
             name='AnnualUpdate',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(default=wagtail_allyship.models.pledges.current_programme_year, help_text='The programme year the update reports on, e.g. 2026.', validators=[django.core.validators.MinValueValidator(2000)], verbose_name='programme year')),
+                ('year', models.PositiveSmallIntegerField(default=wagtail_allyship.pledges.models.current_programme_year, help_text='The programme year the update reports on, e.g. 2026.', validators=[django.core.validators.MinValueValidator(2000)], verbose_name='programme year')),
                 ('title', models.CharField(help_text="One line that names what the unit is doing, e.g. 'Mentoring for new sergeants'.", max_length=255, verbose_name='title')),
                 ('body', wagtail.fields.RichTextField(help_text='What the unit did this year, who took part and what changed as a result.', verbose_name='what the unit is doing')),
-                ('evidence_links', wagtail.fields.StreamField([('link', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': "What the link shows, e.g. 'Minutes of the March board meeting'.", 'label': 'label', 'max_length': 255}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'A web address starting with https://.', 'label': 'address', 'max_length': 500, 'validators': [wagtail_allyship.models.annual_updates.validate_web_link]}), 2: ('wagtail.blocks.StructBlock', [[('label', 0), ('url', 1)]], {})}, help_text='Links to pages that show the work: minutes, reports, news items.', verbose_name='evidence')),
+                ('evidence_links', wagtail.fields.StreamField([('link', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': "What the link shows, e.g. 'Minutes of the March board meeting'.", 'label': 'label', 'max_length': 255}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'A web address starting with https://.', 'label': 'address', 'max_length': 500, 'validators': [wagtail_allyship.reports.models.validate_web_link]}), 2: ('wagtail.blocks.StructBlock', [[('label', 0), ('url', 1)]], {})}, help_text='Links to pages that show the work: minutes, reports, news items.', verbose_name='evidence')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('approved', 'Approved')], default='draft', help_text='Draft while you write it; Submitted when it is ready for the programme coordinator; Approved updates appear in the annual report.', max_length=20, verbose_name='status')),
                 ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='submitted at')),
                 ('approved_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='approved at')),

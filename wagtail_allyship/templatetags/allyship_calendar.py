@@ -10,7 +10,8 @@ from __future__ import annotations
 from django import template
 from wagtail.models import Locale
 
-from ..models import AwarenessDate, CalendarPage
+from wagtail_allyship.calendar.models import AwarenessDate
+from wagtail_allyship.calendar.pages import CalendarPage
 
 register = template.Library()
 

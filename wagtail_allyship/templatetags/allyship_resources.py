@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from ..facets import HubQuery
+from wagtail_allyship.resources.facets import HubQuery
 
 register = template.Library()
 

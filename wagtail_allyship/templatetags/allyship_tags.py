@@ -8,8 +8,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
-from ..conf import get_setting
-from ..placeholders import fill_html, fill_text, find_tokens
+from wagtail_allyship.conf import get_setting
+from wagtail_allyship.text.placeholders import fill_html, fill_text, find_tokens
 
 register = template.Library()
 

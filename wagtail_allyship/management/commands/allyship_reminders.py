@@ -10,7 +10,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wagtail_allyship.reminders import send_reminders
+from wagtail_allyship.pledges.reminders import send_reminders
 
 
 class Command(BaseCommand):

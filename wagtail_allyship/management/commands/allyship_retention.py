@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from wagtail_allyship.retention import RetentionPlan, apply_retention, plan_retention
+from wagtail_allyship.privacy.retention import RetentionPlan, apply_retention, plan_retention
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from ...starter import load_starter
-from ...starter_calendar import load_calendar_starter
+from wagtail_allyship.starter.calendar import load_calendar_starter
+from wagtail_allyship.starter.step1 import load_starter
 
 
 class Command(BaseCommand):

@@ -21,8 +21,8 @@ from intranet import (
 from intranet.demo_strings import GLOSSARY_INTRO, STRINGS
 from intranet.models import HomePage, StandardPage
 from wagtail_allyship.models import GlossaryPage, OrganisationUnit, UnitKind
-from wagtail_allyship.starter import load_starter
-from wagtail_allyship.translation import translate
+from wagtail_allyship.starter.step1 import load_starter
+from wagtail_allyship.translations.translate import translate
 
 #: Passwords are for a local demo only; they are printed so that anyone can log in.
 DEMO_USERS = [

@@ -1,1 +1,0 @@
-"""Front-end forms of wagtail-allyship, one module per domain."""

@@ -1,0 +1,104 @@
+"""Every model of wagtail-allyship, for Django and for hosts (``from …models import X``).
+
+Each model lives in the folder of its feature (``units/models.py``, ``pledges/models.py``…);
+this module only gathers them. Code inside the package imports from the feature's own module,
+never from here.
+"""
+
+from wagtail_allyship.calendar.models import AwarenessDate, AwarenessDateKind
+from wagtail_allyship.calendar.pages import CalendarPage
+from wagtail_allyship.glossary.models import GlossaryPage, GlossaryTerm
+from wagtail_allyship.pledges.models import (
+    Commitment,
+    CommitmentKind,
+    CommitmentStatus,
+    CommitmentUpdate,
+    Pledge,
+    ReminderKind,
+    SentReminder,
+    Visibility,
+)
+from wagtail_allyship.pledges.pages import MyAllyshipPage, PledgePage, PledgeWallPage
+from wagtail_allyship.profile.models import (
+    ActionKind,
+    ActionsShown,
+    AllyAction,
+    AllyRoleProfilePage,
+)
+from wagtail_allyship.recruitment.models import RecruitmentArticlePage
+from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
+from wagtail_allyship.reports.models import AnnualUpdate, AnnualUpdateStatus
+from wagtail_allyship.reports.pages import AnnualReportPage
+from wagtail_allyship.resources.hub import ResourceHubPage
+from wagtail_allyship.resources.models import (
+    Audience,
+    ResourceLibraryVersion,
+    ResourcePage,
+    ResourceTag,
+    ResourceTopic,
+    ResourceType,
+    TaggedResource,
+    ToolkitStep,
+)
+from wagtail_allyship.stories.models import (
+    GoodPracticeIndexPage,
+    GoodPracticeStoryPage,
+    GoodPracticeStoryTopic,
+)
+from wagtail_allyship.survey.models import (
+    FeedbackSurveyPage,
+    SurveyParticipation,
+    SurveyQuestion,
+    SurveyResponse,
+)
+from wagtail_allyship.topics.models import Topic
+from wagtail_allyship.units.models import OrganisationUnit, UnitEditorGroup, UnitKind
+
+__all__ = [
+    "ActionKind",
+    "ActionsShown",
+    "AllyAction",
+    "AllyRegistration",
+    "AllyRoleProfilePage",
+    "AnnualReportPage",
+    "AnnualUpdate",
+    "AnnualUpdateStatus",
+    "Audience",
+    "AwarenessDate",
+    "AwarenessDateKind",
+    "CalendarPage",
+    "Commitment",
+    "CommitmentKind",
+    "CommitmentStatus",
+    "CommitmentUpdate",
+    "FeedbackSurveyPage",
+    "GlossaryPage",
+    "GlossaryTerm",
+    "GoodPracticeIndexPage",
+    "GoodPracticeStoryPage",
+    "GoodPracticeStoryTopic",
+    "MyAllyshipPage",
+    "OrganisationUnit",
+    "Pledge",
+    "PledgePage",
+    "PledgeWallPage",
+    "RecruitmentArticlePage",
+    "RegistrationStatus",
+    "ReminderKind",
+    "ResourceHubPage",
+    "ResourceLibraryVersion",
+    "ResourcePage",
+    "ResourceTag",
+    "ResourceTopic",
+    "ResourceType",
+    "SentReminder",
+    "SurveyParticipation",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "TaggedResource",
+    "ToolkitStep",
+    "Topic",
+    "UnitEditorGroup",
+    "UnitKind",
+    "Visibility",
+]

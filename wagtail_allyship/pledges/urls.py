@@ -1,0 +1,27 @@
+"""The addresses below each pledge page type, and the view that serves each of them.
+
+A page type names its list in ``subpage_urls`` (see
+:class:`wagtail_allyship.content.pages.RoutedPageMixin`); the names are those that
+``page.reverse_subpage()`` and the templates use.
+"""
+
+from django.urls import path
+
+from wagtail_allyship.pledges.views import mine, pledge, signup, wall
+
+pledge_page = [
+    path("", pledge.pledge_form, name="pledge_form"),
+    path("sign-up/", signup.sign_up, name="sign_up"),
+]
+
+pledge_wall_page = [
+    path("", wall.pledge_wall, name="wall"),
+    path("<int:pledge_id>/", wall.pledge_detail, name="pledge_detail"),
+]
+
+my_allyship_page = [
+    path("", mine.my_allyship, name="overview"),
+    path("my-data/", mine.download_my_data, name="download"),
+    path("pledges/<int:pledge_id>/delete/", mine.delete_pledge, name="delete_pledge"),
+    path("commitments/<int:commitment_id>/progress/", mine.log_progress, name="log_progress"),
+]

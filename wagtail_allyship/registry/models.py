@@ -1,0 +1,142 @@
+"""The ally registry: who signed up as an ally and where they sit in the organisation.
+
+``AllyRegistration`` is the registry a coordinator keeps. A member of staff has at most one
+registration; signing up again updates it. Registrations are personal data: see
+:mod:`wagtail_allyship.access.guard` for who may read them, and
+:mod:`wagtail_allyship.privacy.retention` for how long they are kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from wagtail_allyship.units.models import OrganisationUnit
+
+
+class RegistrationStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    LEFT = "left", _("Left the programme")
+
+
+def display_name(user) -> str:
+    """A person's full name, or their username when the intranet has no name for them."""
+    if user is None:
+        return ""
+    return user.get_full_name().strip() or user.get_username()
+
+
+class AllyRegistration(models.Model):
+    """One member of staff who signed up as an ally, and their place in the organisation.
+
+    A user has at most one registration (the one-to-one field is a unique constraint in the
+    database), so signing up again updates it. Only coordinators see the registry; see
+    :func:`wagtail_allyship.permissions.is_coordinator`.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ally"),
+        on_delete=models.CASCADE,
+        related_name="ally_registration",
+        help_text=_("The member of staff who signed up."),
+    )
+    unit = models.ForeignKey(
+        OrganisationUnit,
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="ally_registrations",
+        help_text=_("The force, region or business unit the ally works in."),
+    )
+    role = models.CharField(
+        _("role or rank"),
+        max_length=255,
+        help_text=_("As the ally describes it, e.g. 'Police sergeant' or 'HR business partner'."),
+    )
+    joined_on = models.DateField(
+        _("joined on"),
+        default=timezone.localdate,
+        help_text=_("The day the ally first signed up."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.ACTIVE,
+        help_text=_(
+            "Paused allies get no reminders; allies who left get none and their pledges leave "
+            "the pledge wall."
+        ),
+    )
+    consent_to_contact = models.BooleanField(
+        _("may be contacted"),
+        default=False,
+        help_text=_("Whether the ally agreed to be contacted by the programme team."),
+    )
+    left_on = models.DateField(
+        _("left on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Filled in when the status becomes 'Left the programme' and emptied when it "
+            "changes back. The retention command counts from this day."
+        ),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    #: Keep registrations out of Wagtail's reference index, so that the "usage" of a unit
+    #: does not list allies by name to editors who are not coordinators.
+    wagtail_reference_index_ignore = True
+
+    panels = [
+        FieldPanel("user"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("joined_on")]),
+        FieldPanel("consent_to_contact"),
+    ]
+
+    class Meta:
+        verbose_name = _("ally registration")
+        verbose_name_plural = _("ally registry")
+        ordering = ["-joined_on", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "joined_on"], name="allyship_registry_status_idx")
+        ]
+
+    def __str__(self) -> str:
+        return display_name(self.user)
+
+    def save(self, *args, **kwargs) -> None:
+        self.note_leaving()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "left_on"}
+        super().save(*args, **kwargs)
+
+    def full_name(self) -> str:
+        return display_name(self.user)
+
+    full_name.short_description = _("name")
+
+    def email(self) -> str:
+        return self.user.email
+
+    email.short_description = _("email")
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == RegistrationStatus.ACTIVE
+
+    def note_leaving(self, today: datetime.date | None = None) -> None:
+        """Date the leaving on the first save with status "left"; forget it on coming back."""
+        if self.status != RegistrationStatus.LEFT:
+            self.left_on = None
+        elif self.left_on is None:
+            self.left_on = today or timezone.localdate()

@@ -1,0 +1,171 @@
+"""The figures of one programme year, computed from live data in a fixed number of queries.
+
+The annual report stores what :func:`compute_figures` returns with the published revision,
+so the result is plain JSON: numbers, strings and lists. Units are identified by translation
+key, so that a report in any language can name them in its own language.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+from wagtail.models import Locale
+
+from wagtail_allyship.conf import get_setting
+from wagtail_allyship.pledges import years
+
+#: How many years the year-on-year chart shows, the report's year included.
+TREND_YEARS = 5
+
+#: Bumped when the shape of the stored figures changes.
+FIGURES_VERSION = 1
+
+
+def year_range(year: int) -> tuple[datetime.date, datetime.date]:
+    start_month = get_setting("PROGRAMME_YEAR_START_MONTH")
+    return years.year_start(year, start_month), years.year_end(year, start_month)
+
+
+def _units() -> list[dict[str, Any]]:
+    """Units in the default language with their region (the top of their branch)."""
+    from wagtail_allyship.units.models import OrganisationUnit
+
+    rows = list(
+        OrganisationUnit.objects.filter(locale=Locale.get_default())
+        .order_by("name", "pk")
+        .values("pk", "translation_key", "name", "parent_id")
+    )
+    by_pk = {row["pk"]: row for row in rows}
+    parents = {row["parent_id"] for row in rows if row["parent_id"]}
+    for row in rows:
+        top, seen = row, {row["pk"]}
+        while top["parent_id"] in by_pk and top["parent_id"] not in seen:
+            top = by_pk[top["parent_id"]]
+            seen.add(top["pk"])
+        row["region"] = top
+        row["has_sub_units"] = row["pk"] in parents
+    return rows
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _live_count(model, start: datetime.date, end: datetime.date) -> int:
+    """Pages first published in the year, each counted once whatever its translations.
+
+    Compared with the bounds as times, so that the database uses its index on the column
+    rather than turning every row's time into a date.
+    """
+    return (
+        model.objects.live()
+        .filter(
+            first_published_at__gte=_day_start(start),
+            first_published_at__lt=_day_start(end + datetime.timedelta(days=1)),
+        )
+        .values("translation_key")
+        .distinct()
+        .count()
+    )
+
+
+def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, Any]:
+    """Everything the annual report of ``year`` shows as numbers."""
+    from wagtail_allyship.pledges.models import OPEN_STATUSES, Commitment, CommitmentStatus, Pledge
+    from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
+    from wagtail_allyship.reports.models import AnnualUpdate
+    from wagtail_allyship.resources.models import ResourcePage
+    from wagtail_allyship.stories.models import GoodPracticeStoryPage
+
+    today = today or timezone.localdate()
+    start, end = year_range(year)
+    registrations = AllyRegistration.objects.exclude(status=RegistrationStatus.LEFT)
+
+    allies = defaultdict(lambda: {"total": 0, "new": 0})
+    for row in (
+        registrations.filter(joined_on__lte=end)
+        .values("unit__translation_key")
+        .annotate(
+            total=Count("pk"),
+            new=Count("pk", filter=Q(joined_on__gte=start)),
+        )
+    ):
+        allies[str(row["unit__translation_key"])] = {"total": row["total"], "new": row["new"]}
+
+    pledges = {
+        str(row["user__ally_registration__unit__translation_key"]): row["count"]
+        for row in Pledge.objects.for_year(year)
+        .values("user__ally_registration__unit__translation_key")
+        .annotate(count=Count("pk"))
+    }
+
+    trend_years = list(range(year - TREND_YEARS + 1, year + 1))
+    trend = registrations.aggregate(
+        **{
+            f"y{trend_year}": Count("pk", filter=Q(joined_on__lte=year_range(trend_year)[1]))
+            for trend_year in trend_years
+        }
+    )
+
+    carried = Commitment.objects.filter(carried_over_from=OuterRef("pk"))
+    open_now = Q(status__in=OPEN_STATUSES) & ~Q(carried_on=True)
+    commitments = (
+        Commitment.objects.filter(pledge__programme_year=year)
+        .annotate(carried_on=Exists(carried))
+        .aggregate(
+            done=Count("pk", filter=Q(status=CommitmentStatus.DONE)),
+            overdue=Count("pk", filter=open_now & Q(deadline__lt=today)),
+            in_progress=Count("pk", filter=open_now & Q(deadline__gte=today)),
+        )
+    )
+
+    submitted = defaultdict(list)
+    for pk, key in (
+        AnnualUpdate.objects.approved()
+        .for_year(year)
+        .order_by("unit__name", "pk")
+        .values_list("pk", "unit__translation_key")
+    ):
+        submitted[str(key)].append(pk)
+
+    units = []
+    for row in _units():
+        key = str(row["translation_key"])
+        units.append(
+            {
+                "key": key,
+                "name": row["name"],
+                "region_key": str(row["region"]["translation_key"]),
+                "region": row["region"]["name"],
+                "expected": not row["has_sub_units"],
+                "submitted": key in submitted,
+                "allies_total": allies[key]["total"],
+                "allies_new": allies[key]["new"],
+                "pledges": pledges.get(key, 0),
+            }
+        )
+
+    return {
+        "version": FIGURES_VERSION,
+        "year": year,
+        "computed_on": today.isoformat(),
+        "totals": {
+            "allies_total": sum(value["total"] for value in allies.values()),
+            "allies_new": sum(value["new"] for value in allies.values()),
+            "pledges": sum(pledges.values()),
+            "commitments_done": commitments["done"],
+            "commitments_in_progress": commitments["in_progress"],
+            "commitments_overdue": commitments["overdue"],
+            "stories": _live_count(GoodPracticeStoryPage, start, end),
+            "resources": _live_count(ResourcePage, start, end),
+        },
+        "units": units,
+        "allies_by_year": [
+            {"year": trend_year, "total": trend[f"y{trend_year}"]} for trend_year in trend_years
+        ],
+        "update_ids": [pk for pks in submitted.values() for pk in pks],
+    }

@@ -1,1 +1,0 @@
-"""Admin views of wagtail-allyship that are not plain snippet or page views."""
