@@ -25,15 +25,19 @@ demo: install
 	@echo "Serving the demo intranet on http://127.0.0.1:8000 (Ctrl+C to stop)"
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The package's tests (tests/, on their own minimal host) and the example intranet's own tests
+# (example_site/intranet/tests/, on its demo content).
+PYTEST_ARGS ?= -n auto
 test: install
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest $(PYTEST_ARGS)
+	cd example_site && ../$(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/allyship} $(BIN)/pytest -n auto
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/allyship} $(MAKE) --no-print-directory test
 
 test-mariadb: install
 	$(BIN)/python -m pip install --quiet -e ".[mysql]"
-	DATABASE_URL=$${DATABASE_URL:-mysql://root@127.0.0.1:3306/allyship} $(BIN)/pytest -n auto
+	DATABASE_URL=$${DATABASE_URL:-mysql://root@127.0.0.1:3306/allyship} $(MAKE) --no-print-directory test
 
 # Browser journeys: Playwright drives Debian's Chromium (/usr/bin/chromium, never a downloaded
 # browser); axe-core comes from npm into tests/browser/node_modules.
@@ -46,7 +50,8 @@ $(AXE_STAMP): tests/browser/package-lock.json
 browser-test: install $(AXE_STAMP)
 	@$(BIN)/python -c "import playwright, gunicorn" 2>/dev/null || \
 		$(BIN)/python -m pip install --quiet playwright gunicorn
-	$(BIN)/pytest -p no:cacheprovider -m browser tests/browser
+	PYTHONPATH=example_site $(BIN)/pytest -p no:cacheprovider -o addopts="-ra --strict-markers" \
+		--ds=intranet.settings.test -m browser tests/browser
 
 # Benchmarks: fresh database (SQLite, or PostgreSQL when DATABASE_URL names one), generated
 # data at BENCH_SCALE, render times and queries beside the baseline page, then throughput.

@@ -15,7 +15,6 @@ from django.core.cache import cache
 from django.core.cache.backends.dummy import DummyCache
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
-from django.db import OperationalError
 from django.db.models import PROTECT, ProtectedError
 from django.template.loader import render_to_string
 from django.test import override_settings
@@ -47,7 +46,7 @@ from tests.factories import (
     in_days,
     pledge_data,
 )
-from wagtail_allyship.models import AllyRegistration, Commitment, OrganisationUnit, Pledge
+from wagtail_allyship.models import AllyRegistration, Commitment, OrganisationUnit
 from wagtail_allyship.resources.models import ResourceType
 
 pytestmark = pytest.mark.django_db
@@ -106,25 +105,6 @@ def make_document(title="Slide deck"):
     document.file.save("deck.pdf", ContentFile(b"%PDF-1.4 allyship"), save=False)
     document.save()
     return document
-
-
-class TestTheExampleIntranetsCacheDown:
-    """With the example intranet's own Redis settings, nothing needs patching: misses only."""
-
-    def test_pages_with_redis_down(self, client, home):
-        from intranet.settings.base import redis_cache
-
-        hub = ResourceHubPageFactory(parent=home)
-        ResourcePageFactory(parent=hub, title="Mentoring guide")
-        index = GoodPracticeIndexPageFactory(parent=home)
-        story = GoodPracticeStoryPageFactory(parent=index, title="Listening sessions")
-        urls = [hub.url, index.url, story.url]
-        client.force_login(UserFactory(username="reader"))
-        with override_settings(CACHES=redis_cache("redis://127.0.0.1:1/0")), hub_caching_on():
-            responses = [client.get(url) for url in urls]
-        assert [response.status_code for response in responses] == [200, 200, 200]
-        assert "Mentoring guide" in responses[0].content.decode()
-        assert "Listening sessions" in responses[2].content.decode()
 
 
 class Unreachable:
@@ -503,104 +483,3 @@ class TestUnitDeletedWhileInUse:
 
 
 # 5. The database goes away in the middle of a request ---------------------------------------
-
-
-def cut_after(calls: int):
-    """A ``Model.save`` that works ``calls`` times, then fails as a restarting server does."""
-    real_save = Commitment.save
-    done = []
-
-    def save(self, *args, **kwargs):
-        if len(done) >= calls:
-            raise OperationalError("terminating connection due to administrator command")
-        done.append(self)
-        return real_save(self, *args, **kwargs)
-
-    return save
-
-
-@pytest.fixture
-def ally(client, home):
-    """A signed-up ally, logged in, with the pledge page's address."""
-    user = UserFactory(username="robin")
-    AllyRegistrationFactory(user=user)
-    client.force_login(user)
-    client.raise_request_exception = False
-    return client, PledgePageFactory(parent=home, slug="pledge").url
-
-
-def two_commitments() -> dict:
-    deadline = in_days(120).isoformat()
-    return pledge_data(
-        [
-            {
-                "kind": "personal",
-                "text": "Mentor a colleague",
-                "kpi": "Six sessions held",
-                "deadline": deadline,
-            },
-            {
-                "kind": "organisational",
-                "text": "Review the rota",
-                "kpi": "Rota published",
-                "deadline": deadline,
-            },
-        ],
-        visibility="private",
-        consent=False,
-    )
-
-
-class TestDatabaseUnavailable:
-    """A restart of the database cuts the connections of the requests running at that moment:
-    the person gets a page that says to try again (503), and nothing half-saved stays."""
-
-    def test_a_pledge_cut_between_its_commitments_leaves_nothing(self, ally):
-        client, url = ally
-        with mock.patch.object(Commitment, "save", cut_after(1)):
-            response = client.post(url, two_commitments())
-        assert response.status_code == 503
-        assert response["Retry-After"] == "30"
-        assert "could not reach its database" in response.content.decode()
-        assert not Pledge.objects.exists()
-        assert not Commitment.objects.exists()
-
-    def test_sending_it_again_saves_it_once(self, ally):
-        client, url = ally
-        with mock.patch.object(Commitment, "save", cut_after(1)):
-            assert client.post(url, two_commitments()).status_code == 503
-        assert client.post(url, two_commitments()).status_code == 302
-        pledge = Pledge.objects.get()
-        assert sorted(pledge.commitments.values_list("text", flat=True)) == [
-            "Mentor a colleague",
-            "Review the rota",
-        ]
-
-    def test_a_database_refusing_connections_before_the_page(self, reader, home):
-        """The failure comes before any of the package's code (finding the site)."""
-        reader.raise_request_exception = False
-        refused = OperationalError('connection to server at "127.0.0.1", port 5432 failed')
-        with mock.patch.object(wagtail_sites.Site, "find_for_request", side_effect=refused):
-            response = reader.get("/")
-        assert response.status_code == 503
-        assert "<script" not in response.content.decode()
-
-    def test_the_page_is_translated(self, reader, locales):
-        reader.raise_request_exception = False
-        with translation.override("fr"):
-            expected = translation.gettext("Please try again in a moment")
-        assert expected != "Please try again in a moment"
-        refused = OperationalError("the database system is starting up")
-        with mock.patch.object(wagtail_sites.Site, "find_for_request", side_effect=refused):
-            response = reader.get("/fr/")
-        assert response.status_code == 503
-        assert expected in response.content.decode()
-
-    def test_any_other_error_is_a_plain_500_page(self, ally):
-        client, url = ally
-        with mock.patch.object(Commitment, "save", side_effect=RuntimeError("a bug")):
-            response = client.post(url, two_commitments())
-        assert response.status_code == 500
-        assert "Something went wrong" in response.content.decode()
-        assert "a bug" not in response.content.decode()
-        assert not Pledge.objects.exists()

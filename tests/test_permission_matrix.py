@@ -78,12 +78,15 @@ def admin_only(**outcomes):
     return {"anonymous": LOGIN, "ally": LOGIN, **outcomes}
 
 
-PUBLIC = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], OK)}
+#: Pages the package shows to whoever the host lets in (an intranet lets in its staff only).
+PUBLIC = everyone(OK)
+#: Pages that need to know who is there: the survey counts each person once.
+SIGNED_IN = {"anonymous": LOGIN, **dict.fromkeys(ROLES[1:], OK)}
 
 MATRIX = [
-    # Public pages: the whole intranet needs a login; every member of staff reads them.
+    # Public pages: every member of staff reads them.
     Row("annual report", lambda d: d["report"].url, PUBLIC),
-    Row("survey", lambda d: d["survey"].url, PUBLIC),
+    Row("survey", lambda d: d["survey"].url, SIGNED_IN),
     Row("story of unit B", lambda d: d["story_b"].url, PUBLIC),
     Row("resource hub", lambda d: d["hub"].url, PUBLIC),
     Row("story index", lambda d: d["index"].url, PUBLIC),

@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
-from intranet.models import HomePage, StandardPage
+from tests.testapp.models import HomePage, StandardPage
 from tests.factories import (
     AllyActionFactory,
     AllyRegistrationFactory,

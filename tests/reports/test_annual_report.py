@@ -228,10 +228,6 @@ class TestReportPage:
         assert "<script>x()</script>" not in content
         assert "&lt;script&gt;x()&lt;/script&gt;" in content
 
-    def test_anonymous_visitors_are_sent_to_log_in(self, programme, client):
-        page = AnnualReportPageFactory(year=YEAR)
-        assert client.get(page.url).status_code == 302
-
 
 class TestCsv:
     def test_figures_and_units(self, programme, reader):

@@ -135,24 +135,3 @@ def test_parent_in_other_language_is_refused(locales):
         run("--locale", "fr", "--parent", str(home.pk))
 
 
-def test_demo_shows_step1_content_in_three_languages(demo_content, client):
-    from django.contrib.auth import get_user_model
-    from wagtail.models import Locale
-
-    client.force_login(get_user_model().objects.get(username="ally"))
-    home = client.get("/").content.decode()
-    for title in ("The ally role profile", "Glossary", "Become an ally in Northshire Police"):
-        assert title in home
-    local = RecruitmentArticlePage.objects.get(
-        unit__name="Southvale Police", locale__language_code="en"
-    )
-    html = client.get(local.url).content.decode()
-    assert "Tom Evans" in html and "allies@southvale.example.org" in html
-    french = local.get_translation(Locale.objects.get(language_code="fr"))
-    print(french.url, french.live, french.title)
-    html = client.get(french.url).content.decode()
-    assert "Devenez allié : Police du Southvale" in html
-    for code in ("fr", "ar"):
-        assert AllyRoleProfilePage.objects.filter(locale__language_code=code, live=True).exists()
-        assert GlossaryTerm.objects.filter(locale__language_code=code).count() == 11
-        assert RecruitmentArticlePage.objects.filter(locale__language_code=code).count() == 3

@@ -710,26 +710,6 @@ class TestStarter:
         assert AwarenessDate.objects.count() == before
 
 
-def test_demo_has_calendar_and_stories_in_three_languages(demo_content, client):
-    from wagtail_allyship.models import GoodPracticeIndexPage, GoodPracticeStoryPage
-
-    for code in ("en", "fr", "ar"):
-        calendar = CalendarPage.objects.get(locale__language_code=code)
-        index = GoodPracticeIndexPage.objects.get(locale__language_code=code)
-        home = calendar.get_parent()
-        assert home.depth == 2 and index.get_parent().pk == home.pk
-        assert calendar.live and index.live and calendar.show_in_menus and index.show_in_menus
-        stories = GoodPracticeStoryPage.objects.child_of(index).live()
-        assert stories.count() == 2
-        assert AwarenessDate.objects.filter(locale__language_code=code).count() == 28
-        assert AwarenessDate.objects.filter(locale__language_code=code).next_session()
-    french = CalendarPage.objects.get(locale__language_code="fr")
-    html = client.get(french.url).content.decode()
-    assert "Journée internationale des droits des femmes" in html
-    assert "Séance de bonnes pratiques" in html
-    arabic_index = GoodPracticeIndexPage.objects.get(locale__language_code="ar")
-    html = client.get(arabic_index.url).content.decode()
-    assert 'dir="rtl"' in html and "حلقات الإرشاد في نورثشاير" in html
 
 
 class TestRfc5545:
