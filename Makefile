@@ -84,9 +84,13 @@ load-test-outage:
 docs: install
 	$(BIN)/mkdocs build --strict -f docs/mkdocs.yml
 
+# Style (ruff), the architecture's contracts (import-linter, in pyproject.toml) and the shape
+# checks import-linter cannot express (module cycles, sizes, complexity, where hooks live).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/python .ci/check_structure.py
 
 messages: install
 	cd wagtail_allyship && ../$(BIN)/django-admin makemessages -l fr -l es -l ar -l pt --no-obsolete

@@ -22,12 +22,18 @@ for label, names in (("wheel", wheel_names), ("sdist", sdist_names)):
         "wagtail_allyship/locale/ar/LC_MESSAGES/django.mo",
         "wagtail_allyship/locale/es/LC_MESSAGES/django.mo",
         "wagtail_allyship/locale/pt/LC_MESSAGES/django.mo",
+        "wagtail_allyship/pledges/views/pledge.py",
+        "wagtail_allyship/resources/hub.py",
     ):
         if not any(name.startswith(needed) for name in names):
             problems.append(f"{label} lacks {needed}")
     for forbidden in ("tests/", "example_site/", "docs/", "benchmarks/", ".ci/"):
         if any(name.startswith(forbidden) for name in names):
             problems.append(f"{label} contains {forbidden}")
+if "LICENSE" not in sdist_names or "CHANGELOG.md" not in sdist_names:
+    problems.append("sdist lacks LICENSE or CHANGELOG.md")
+if not any(name.endswith("/licenses/LICENSE") or name.endswith("/LICENSE") for name in wheel_names):
+    problems.append("wheel lacks LICENSE")
 if problems:
     print("Distribution problems:\n  " + "\n  ".join(problems))
     sys.exit(1)

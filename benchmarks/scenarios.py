@@ -12,6 +12,7 @@ How a feature joins the benchmarks (see docs/pages/performance.md):
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 
 from .data import (
     BASELINE_BODY,
@@ -119,7 +120,7 @@ def build_site(ctx: BuildContext) -> int:
     ]
     count += len(add_pages(home, others))
 
-    User = get_user_model()  # noqa: N806
+    User = get_user_model()
     User.objects.create_user(USERS["ally"], f"{USERS['ally']}@example.org", "bench")
     User.objects.create_superuser(USERS["editor"], f"{USERS['editor']}@example.org", "bench")
     return count
@@ -235,7 +236,7 @@ def build_stories(ctx: BuildContext) -> int:
         Topic.objects.create(name=f"Story topic {n}", locale=english, order=n) for n in range(1, 9)
     ]
     units = list(OrganisationUnit.objects.filter(locale=english)) or [None]
-    today = datetime.date.today()
+    today = timezone.localdate()
     total = ctx.count(500)
     stories = [
         GoodPracticeStoryPage(
@@ -279,7 +280,7 @@ def build_calendar(ctx: BuildContext) -> int:
     calendar.save_revision().publish()
     topic = Topic.objects.create(name="Good-practice sessions", locale=english)
     zones = ["Europe/London", "Europe/Paris", "America/New_York", "Asia/Dubai"]
-    today = datetime.date.today()
+    today = timezone.localdate()
     entries = []
     for n in range(ctx.count(400)):
         if n % 20 < 12:
@@ -350,7 +351,7 @@ def build_pledges(ctx: BuildContext) -> int:
         MyAllyshipPage(title="My allyship", slug="my-allyship"),
     ):
         home.add_child(instance=page).save_revision().publish()
-    User = get_user_model()  # noqa: N806
+    User = get_user_model()
     total = ctx.count(2_000)
     users = User.objects.bulk_create(
         User(username=f"bench-ally-{n}", first_name="Ally", last_name=f"Number {n}")
@@ -375,7 +376,7 @@ def build_pledges(ctx: BuildContext) -> int:
         )
         for user in users
     )
-    deadline = datetime.date.today() + datetime.timedelta(days=120)
+    deadline = timezone.localdate() + datetime.timedelta(days=120)
     Commitment.objects.bulk_create(
         Commitment(
             pledge=pledge,
@@ -444,7 +445,7 @@ def build_resources(ctx: BuildContext) -> int:
     )
     units = list(OrganisationUnit.objects.filter(locale=english)) or [None]
     types, audiences = ResourceType.values, Audience.values
-    today = datetime.date.today()
+    today = timezone.localdate()
 
     def resources_for(code, count, keys=None):
         return [
@@ -551,7 +552,6 @@ def build_annual_updates(ctx: BuildContext) -> int:
     description="one ally survey of five questions with answers from allies in every unit",
 )
 def build_survey(ctx: BuildContext) -> int:
-    import datetime
 
     from wagtail_allyship.models import (
         FeedbackSurveyPage,
@@ -580,7 +580,7 @@ def build_survey(ctx: BuildContext) -> int:
             "translation_key", flat=True
         )
     )
-    month = datetime.date.today().replace(day=1)
+    month = timezone.localdate().replace(day=1)
     total = ctx.count(2_000)
     SurveyResponse.objects.bulk_create(
         SurveyResponse(

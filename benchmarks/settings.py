@@ -35,7 +35,7 @@ LOGGING = {
 
 #: ``ALLYSHIP_BENCH_CACHE_SECONDS=0`` measures the resource hub with its results cache off.
 if os.environ.get("ALLYSHIP_BENCH_CACHE_SECONDS"):
-    WAGTAIL_ALLYSHIP = {  # noqa: F405
+    WAGTAIL_ALLYSHIP = {
         **WAGTAIL_ALLYSHIP,  # noqa: F405
         "RESOURCES_CACHE_SECONDS": int(os.environ["ALLYSHIP_BENCH_CACHE_SECONDS"]),
     }

@@ -455,7 +455,7 @@ def run_ally(
         ally_journey(browser, result, *urls, index=index)
     except LoadError as error:
         result.error = str(error)
-    except Exception as error:  # reported with the others, never hidden
+    except Exception as error:  # noqa: BLE001 - reported with the others, never hidden
         result.error = f"{type(error).__name__}: {error}"
 
 
@@ -693,7 +693,7 @@ def run_outage(outage: Outage, database_url: str, command: list[str] | None, cut
         else:
             cut_database(database_url, cut_for)
             outage.how = f"sessions ended, connections refused for {cut_for:g} s"
-    except Exception as error:  # reported, and the run fails
+    except Exception as error:  # noqa: BLE001 - reported, and the run fails
         outage.error = f"{type(error).__name__}: {error}"
     outage.seconds = time.perf_counter() - started
 

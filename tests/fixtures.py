@@ -6,7 +6,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from tests.factories import SuperuserFactory, UserFactory
-from tests.offline import network_off  # noqa: F401  (used by the autouse fixture below)
+from tests.offline import network_off
 
 __all__ = [
     "_fresh_cache",
@@ -23,7 +23,7 @@ __all__ = [
 
 
 @pytest.fixture(autouse=True)
-def _offline(network_off):  # noqa: F811
+def _offline(network_off):
     """No test reaches beyond this machine: embeds, feeds and links must cope offline."""
 
 

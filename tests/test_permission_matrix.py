@@ -272,7 +272,7 @@ def data(locales):
     users["coordinator"].groups.add(
         admin_group(
             "Programme coordinators",
-            UPDATE_PERMISSIONS + ["approve_annualupdate", "view_allyregistration"],
+            [*UPDATE_PERMISSIONS, "approve_annualupdate", "view_allyregistration"],
         )
     )
     draft = AnnualUpdateStatus.DRAFT

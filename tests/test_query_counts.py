@@ -19,7 +19,6 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
-from tests.testapp.models import HomePage, StandardPage
 from tests.factories import (
     AllyActionFactory,
     AllyRegistrationFactory,
@@ -47,6 +46,7 @@ from tests.factories import (
     SessionFactory,
     TopicFactory,
 )
+from tests.testapp.models import HomePage, StandardPage
 from wagtail_allyship.models import (
     ActionKind,
     AllyRegistration,
@@ -187,7 +187,7 @@ def recruitment_local_version_with_blocks(home: HomePage, n: int) -> str:
 
 
 def story_image():
-    Image = get_image_model()  # noqa: N806
+    Image = get_image_model()
     image = Image.objects.filter(title="Team").first()
     return image or Image.objects.create(title="Team", file=get_test_image_file())
 

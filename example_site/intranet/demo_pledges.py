@@ -228,7 +228,7 @@ def grant_registry_permissions() -> None:
 
 
 def load_allies() -> None:
-    User = get_user_model()  # noqa: N806
+    User = get_user_model()
     today = timezone.localdate()
     year = current_programme_year(today)
     for username, (first, last), unit_name, role, visibility, commitments in ALLIES:

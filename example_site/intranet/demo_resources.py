@@ -1380,7 +1380,7 @@ def file_for(data: DemoResource) -> tuple[str, bytes]:
 
 def demo_document(data: DemoResource):
     """The resource's Wagtail document, created once (and its file written once)."""
-    Document = get_document_model()  # noqa: N806
+    Document = get_document_model()
     document = Document.objects.filter(title=data.title).first()
     if document is not None:
         return document

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.utils import timezone
+
 COMMITMENTS = [
     ("personal", "Mentor a colleague who is studying for promotion", "Ten sessions held"),
     ("organisational", "Put a woman on every interview panel I chair", "Panels counted monthly"),
@@ -34,7 +36,7 @@ def test_ally_signs_up_pledges_and_logs_progress(visitor_for):
     summary = page.locator(".allyship-error-summary")
     assert "Make at least one commitment" in summary.inner_text()
 
-    deadline = (datetime.date.today() + datetime.timedelta(days=60)).isoformat()
+    deadline = (timezone.localdate() + datetime.timedelta(days=60)).isoformat()
     for index, (kind, text, kpi) in enumerate(COMMITMENTS):
         prefix = f"#id_commitments-{index}"
         page.locator(f"{prefix}-kind_{0 if kind == 'personal' else 1}").check()

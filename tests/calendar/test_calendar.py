@@ -710,8 +710,6 @@ class TestStarter:
         assert AwarenessDate.objects.count() == before
 
 
-
-
 class TestRfc5545:
     """The files read back with ``ical``, a strict parser independent of the library that wrote
     them (the one Home Assistant's calendar uses), and checked line by line against the RFC."""

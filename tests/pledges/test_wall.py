@@ -200,7 +200,7 @@ class TestOnePledge:
 
 def bulk_pledges(count: int, unit) -> None:
     """``count`` published pledges of three commitments each, fast enough for a test."""
-    User = UserFactory._meta.model  # noqa: N806
+    User = UserFactory._meta.model
     start = User.objects.count()
     users = User.objects.bulk_create(
         [

@@ -182,9 +182,7 @@ class TestRendering:
         assert "mailto:" not in html
 
     @override_settings(
-        WAGTAIL_ALLYSHIP={
-            "EXTRA_PLACEHOLDERS": {"REGION": "parent", "SHOUT": "tests.recruitment.test_recruitment.shout"}
-        }
+        WAGTAIL_ALLYSHIP={"EXTRA_PLACEHOLDERS": {"REGION": "parent", "SHOUT": f"{__name__}.shout"}}
     )
     def test_extra_tokens_from_settings(self, admin_client, home):
         region = OrganisationUnitFactory(name="Eastern Region")
@@ -657,7 +655,9 @@ class TestLocalVersions:
         assert local.get_parent().pk == home.pk
         assert not local.live
         assert local.translation_key != template.translation_key
-        assert list(local.body.raw_data)[0]["value"] == list(template.body.raw_data)[0]["value"]
+        assert (
+            next(iter(local.body.raw_data))["value"] == next(iter(template.body.raw_data))["value"]
+        )
 
     def test_created_from_model_and_published(self, admin_client, home, template, unit):
         local = template.create_local_version(unit, home)
@@ -962,7 +962,7 @@ def shout(unit) -> str:
     return unit.name.upper()
 
 
-@pytest.mark.parametrize("source", ["no_such_field", "tests.recruitment.test_recruitment.nothing_here"])
+@pytest.mark.parametrize("source", ["no_such_field", f"{__name__}.nothing_here"])
 def test_system_check_refuses_unfillable_placeholders(source):
     from wagtail_allyship.checks import check_extra_placeholders
 
@@ -975,6 +975,6 @@ def test_system_check_refuses_unfillable_placeholders(source):
 def test_system_check_accepts_attributes_and_functions():
     from wagtail_allyship.checks import check_extra_placeholders
 
-    extra = {"REGION": "parent", "SHOUT": "tests.recruitment.test_recruitment.shout"}
+    extra = {"REGION": "parent", "SHOUT": f"{__name__}.shout"}
     with override_settings(WAGTAIL_ALLYSHIP={"EXTRA_PLACEHOLDERS": extra}):
         assert check_extra_placeholders() == []

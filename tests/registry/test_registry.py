@@ -9,6 +9,7 @@ import io
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.factories import (
@@ -147,7 +148,7 @@ class TestSearchAndFilters:
         assert listed(response) == {"Marie Curie"}
 
     def test_status_and_joined_filters(self, coordinator_client, tree):
-        today = datetime.date.today()
+        today = timezone.localdate()
         ally("Ada", "Lovelace", tree["essex"], joined_on=today - datetime.timedelta(days=400))
         ally("Alan", "Turing", tree["essex"], status=RegistrationStatus.PAUSED)
         response = coordinator_client.get(url("list"), {"status": "paused"})

@@ -133,5 +133,3 @@ def test_parent_in_other_language_is_refused(locales):
     home = Page.objects.get(depth=2)
     with pytest.raises(CommandError, match="Choose a page in that language"):
         run("--locale", "fr", "--parent", str(home.pk))
-
-

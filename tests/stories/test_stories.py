@@ -210,7 +210,7 @@ class TestQueries:
         topics = TopicFactory.create_batch(3)
         region = OrganisationUnitFactory(kind=UnitKind.REGION)
         units = [OrganisationUnitFactory(parent=region) for _ in range(3)]
-        Image = get_image_model()  # noqa: N806
+        Image = get_image_model()
         image = Image.objects.create(title="Team", file=get_test_image_file())
         counts = []
         for size in (40, 400):
@@ -405,7 +405,7 @@ class TestStoryPage:
 
     def test_meta_topics_image_and_back_link(self, client, index):
         unit = OrganisationUnitFactory(name="Essex Police")
-        Image = get_image_model()  # noqa: N806
+        Image = get_image_model()
         image = Image.objects.create(title="Team", file=get_test_image_file())
         story = GoodPracticeStoryPageFactory(
             parent=index,
@@ -423,7 +423,7 @@ class TestStoryPage:
         assert f'href="{index.url}"' in html
 
     def test_image_needs_a_description_unless_decorative(self, index):
-        Image = get_image_model()  # noqa: N806
+        Image = get_image_model()
         image = Image.objects.create(title="Team", file=get_test_image_file())
         story = GoodPracticeStoryPageFactory.build(image=image, image_alt="")
         with pytest.raises(ValidationError) as caught:

@@ -130,7 +130,7 @@ class TestAnswering:
     def test_answer_then_thank_you(self, ally_client, page, unit):
         response = ally_client.post(page.url, answers(page, text="More mentoring"))
         assert response.status_code == 200
-        assert [t.name for t in response.templates][0].endswith("survey_page_landing.html")
+        assert next(t.name for t in response.templates).endswith("survey_page_landing.html")
         assert "Thank you." in response.content.decode()
         assert "More mentoring" not in response.content.decode()  # not shown back
         stored = SurveyResponse.objects.get()

@@ -39,7 +39,7 @@ def units(locales):
 @pytest.fixture
 def local_editor(units):
     user = UserFactory(username="alderley-editor")
-    codenames = UNIT_PERMISSIONS + ["submit_translation", "change_annualupdate"]
+    codenames = [*UNIT_PERMISSIONS, "submit_translation", "change_annualupdate"]
     user.groups.add(admin_group("Alderley editors", codenames, units=[units["alderley"]]))
     return user
 
@@ -47,7 +47,7 @@ def local_editor(units):
 @pytest.fixture
 def central_editor(units):
     user = UserFactory(username="central-editor")
-    user.groups.add(admin_group("Central editors", UNIT_PERMISSIONS + ["submit_translation"]))
+    user.groups.add(admin_group("Central editors", [*UNIT_PERMISSIONS, "submit_translation"]))
     return user
 
 

@@ -53,7 +53,7 @@ def find_embed(url: str) -> Embed | None:
         return None
     try:
         return get_embed(url)
-    except Exception as error:  # any finder or network failure means "show the link"
+    except Exception as error:  # noqa: BLE001 - any finder or network failure means "show the link"
         logger.info("Video embed for %s unavailable, showing a link instead: %s", url, error)
     keep(
         _failure_key(url),

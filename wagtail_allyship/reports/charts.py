@@ -7,6 +7,7 @@ who print in black and white read instead of the picture. Pure functions, no Dja
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 #: Drawing units (the SVG scales to the width of its container).
@@ -108,7 +109,7 @@ def columns(
 def change_notes(values: list[int]) -> list[str]:
     """'+12' / '−3' / '' for each value against the one before it (none for the first)."""
     notes = [""]
-    for before, now in zip(values, values[1:], strict=False):
+    for before, now in itertools.pairwise(values):
         difference = now - before
         notes.append(
             f"+{difference}" if difference > 0 else f"−{-difference}" if difference else "0"

@@ -162,6 +162,7 @@ class AnnualUpdate(index.Indexed, models.Model):
 
     search_fields = [
         index.SearchField("title"),
+        index.AutocompleteField("title"),
         index.SearchField("body"),
         index.FilterField("year"),
         index.FilterField("status"),

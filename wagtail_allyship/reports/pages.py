@@ -67,12 +67,13 @@ class AnnualReportPage(AllyshipPageMixin, RoutedPageMixin, Page):
         help_text=_("The figures stored when the report was published."),
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        *Page.content_panels,
         FieldRowPanel([FieldPanel("year"), FieldPanel("refresh_figures")]),
         FieldPanel("introduction"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     template = "wagtail_allyship/reports/annual_report_page.html"
 

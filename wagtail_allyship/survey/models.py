@@ -142,13 +142,14 @@ class FeedbackSurveyPage(AllyshipPageMixin, AbstractForm):
 
     override_translatable_fields = [SynchronizedField("closed")]
 
-    content_panels = AbstractForm.content_panels + [
+    content_panels = [
+        *AbstractForm.content_panels,
         FieldPanel("introduction"),
         InlinePanel("form_fields", label=_("Questions"), min_num=1),
         MultiFieldPanel([FieldPanel("thank_you_text"), FieldPanel("closed")], heading=_("After")),
     ]
 
-    search_fields = AbstractForm.search_fields + [index.SearchField("introduction")]
+    search_fields = [*AbstractForm.search_fields, index.SearchField("introduction")]
 
     template = "wagtail_allyship/survey/survey_page.html"
     landing_page_template = "wagtail_allyship/survey/survey_page_landing.html"

@@ -7,7 +7,7 @@ import dj_database_url
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS
 
-SECRET_KEY = "tests-only"  # noqa: S105
+SECRET_KEY = "tests-only"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 

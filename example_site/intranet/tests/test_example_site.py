@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def snapshot():
     """Every row the demo touches, so that a second run can be compared with the first."""
-    User = get_user_model()  # noqa: N806
+    User = get_user_model()
     state = {}
     for model in (Locale, Page, Site, OrganisationUnit, User):
         fields = [

@@ -52,8 +52,11 @@ class TestTheExampleIntranetsCacheDown:
         story = GoodPracticeStoryPageFactory(parent=index, title="Listening sessions")
         urls = [hub.url, index.url, story.url]
         client.force_login(UserFactory(username="reader"))
-        with override_settings(CACHES=redis_cache("redis://127.0.0.1:1/0")), override_settings(
-            WAGTAIL_ALLYSHIP={**settings.WAGTAIL_ALLYSHIP, "RESOURCES_CACHE_SECONDS": 300}
+        with (
+            override_settings(CACHES=redis_cache("redis://127.0.0.1:1/0")),
+            override_settings(
+                WAGTAIL_ALLYSHIP={**settings.WAGTAIL_ALLYSHIP, "RESOURCES_CACHE_SECONDS": 300}
+            ),
         ):
             responses = [client.get(url) for url in urls]
         assert [response.status_code for response in responses] == [200, 200, 200]

@@ -31,7 +31,7 @@ def test_demo_has_the_pledge_pages_allies_and_coordinators(demo_content, client)
         pages = model.objects.live().select_related("locale")
         assert {page.locale.language_code for page in pages} == {"en", "fr", "ar"}
         assert all(page.show_in_menus for page in pages)
-    User = get_user_model()  # noqa: N806
+    User = get_user_model()
     ally = User.objects.get(username="ally")
     assert ally.ally_registration.unit.name == "Northshire Police"
     pledge = Pledge.objects.get(user=ally)

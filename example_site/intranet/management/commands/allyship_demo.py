@@ -260,7 +260,7 @@ class Command(BaseCommand):
             admin_access,
             *unit_perms.filter(codename__in=["view_organisationunit", "change_organisationunit"]),
         )
-        User = get_user_model()  # noqa: N806
+        User = get_user_model()
         for username, password, (first, last), group_names, is_superuser in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username,
