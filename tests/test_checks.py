@@ -10,6 +10,7 @@ from wagtail_allyship.checks import (
     check_i18n,
     check_required_apps,
     check_unit_rights_middleware,
+    check_upload_limits,
 )
 
 
@@ -74,11 +75,35 @@ def test_base_template_without_content_block(tmp_path, settings):
     assert "content" in errors[0].hint
 
 
-def test_missing_unit_rights_middleware_is_a_warning(settings):
+def test_missing_guard_middleware_is_an_error(settings):
+    """It guards personal data on every URL: without it, the site does not start."""
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != MIDDLEWARE_PATH]
-    [warning] = check_unit_rights_middleware()
-    assert warning.id == "wagtail_allyship.W001"
-    assert MIDDLEWARE_PATH in warning.hint
+    [error] = check_unit_rights_middleware()
+    assert error.id == "wagtail_allyship.E007"
+    assert error.level == checks.ERROR
+    assert MIDDLEWARE_PATH in error.hint
+
+
+def test_the_guard_under_its_other_name_is_fine(settings):
+    settings.MIDDLEWARE = [
+        m.replace("UnitRightsMiddleware", "AllyshipGuardMiddleware") for m in settings.MIDDLEWARE
+    ]
+    assert check_unit_rights_middleware() == []
+
+
+@pytest.mark.parametrize("name", ["WAGTAILDOCS_MAX_UPLOAD_SIZE", "WAGTAILIMAGES_MAX_UPLOAD_SIZE"])
+def test_upload_limits_larger_than_the_programmes_are_reported(settings, name):
+    setattr(settings, name, 50 * 1024 * 1024)
+    settings.WAGTAIL_ALLYSHIP = {**settings.WAGTAIL_ALLYSHIP, "UPLOAD_MAX_MB": 20}
+    warnings = [w for w in check_upload_limits() if name in w.msg]
+    assert [w.id for w in warnings] == ["wagtail_allyship.W002"]
+    assert str(20 * 1024 * 1024) in warnings[0].hint
+    assert "client_max_body_size" in warnings[0].hint
+
+
+def test_upload_limits_within_the_programmes_are_fine(settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1024
+    assert check_upload_limits() == []
 
 
 def test_the_unit_rights_middleware_in_place_is_fine():

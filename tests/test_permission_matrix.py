@@ -116,7 +116,7 @@ MATRIX = [
     Row(
         "ally registry",
         lambda d: snippet_url(AllyRegistration, "list"),
-        admin_only(editor=DENIED, local_a=DENIED, local_b=DENIED, coordinator=OK),
+        admin_only(editor=REFUSED, local_a=REFUSED, local_b=REFUSED, coordinator=OK),
     ),
     Row(
         "dashboard report: allies per unit",
@@ -131,7 +131,7 @@ MATRIX = [
     Row(
         "ally registry, allies per unit",
         lambda d: snippet_url(AllyRegistration, "unit_counts"),
-        admin_only(editor=DENIED, local_a=DENIED, local_b=DENIED, coordinator=OK),
+        admin_only(editor=REFUSED, local_a=REFUSED, local_b=REFUSED, coordinator=OK),
     ),
     Row(
         "dashboard report: overdue commitments",

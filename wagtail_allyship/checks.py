@@ -10,6 +10,7 @@ from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
 from django.template.loader_tags import BlockNode, ExtendsNode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail_allyship.conf import get_setting
 
@@ -72,18 +73,21 @@ def check_i18n(app_configs=None, databases=None, **kwargs) -> list[Error]:
 
 
 MIDDLEWARE_PATH = "wagtail_allyship.middleware.UnitRightsMiddleware"
+#: The same middleware under its other name.
+MIDDLEWARE_PATHS = (MIDDLEWARE_PATH, "wagtail_allyship.middleware.AllyshipGuardMiddleware")
 
 
 @register()
-def check_unit_rights_middleware(app_configs=None, **kwargs) -> list[Warning]:
-    """Without the middleware, unit rights still hold, but a refused page URL is a redirect."""
-    if MIDDLEWARE_PATH in getattr(settings, "MIDDLEWARE", []):
+def check_unit_rights_middleware(app_configs=None, **kwargs) -> list[Error]:
+    """The middleware is the personal-data guard of every URL: without it, an error."""
+    if any(path in getattr(settings, "MIDDLEWARE", []) for path in MIDDLEWARE_PATHS):
         return []
     return [
-        Warning(
+        Error(
             _(
-                "'%(path)s' is not in MIDDLEWARE: a local editor who opens another unit's page "
-                "to change it is sent to the dashboard instead of being told whose page it is."
+                "'%(path)s' is not in MIDDLEWARE: it guards the allies' personal data on every "
+                "admin and API address (wagtail-localize's snippet API would list the ally "
+                "registry to any editor), and tells a local editor whose page they opened."
             )
             % {"path": MIDDLEWARE_PATH},
             hint=_(
@@ -91,9 +95,44 @@ def check_unit_rights_middleware(app_configs=None, **kwargs) -> list[Warning]:
                 "'django.contrib.messages.middleware.MessageMiddleware'."
             )
             % {"path": MIDDLEWARE_PATH},
-            id="wagtail_allyship.W001",
+            id="wagtail_allyship.E007",
         )
     ]
+
+
+#: Wagtail's upload limits, in bytes, and what each covers.
+WAGTAIL_UPLOAD_SETTINGS = {
+    "WAGTAILDOCS_MAX_UPLOAD_SIZE": (gettext_lazy("documents"), None),
+    "WAGTAILIMAGES_MAX_UPLOAD_SIZE": (gettext_lazy("images"), 10 * 1024 * 1024),
+}
+
+
+@register()
+def check_upload_limits(app_configs=None, **kwargs) -> list[Warning]:
+    """Wagtail's own upload limits should not let through what the programme's pages refuse."""
+    limit = get_setting("UPLOAD_MAX_MB") * 1024 * 1024
+    warnings = []
+    for name, (kind, default) in WAGTAIL_UPLOAD_SETTINGS.items():
+        value = getattr(settings, name, default)
+        if value is not None and value <= limit:
+            continue
+        warnings.append(
+            Warning(
+                _(
+                    "%(name)s lets editors upload %(kind)s larger than the %(mb)d MB the "
+                    "programme's pages accept (WAGTAIL_ALLYSHIP['UPLOAD_MAX_MB']): they would "
+                    "be stored, then refused when attached."
+                )
+                % {"name": name, "kind": kind, "mb": get_setting("UPLOAD_MAX_MB")},
+                hint=_(
+                    "Set %(name)s = %(bytes)d (and the web server's limit on request bodies, "
+                    "e.g. nginx's client_max_body_size %(mb)dm) in your settings."
+                )
+                % {"name": name, "bytes": limit, "mb": get_setting("UPLOAD_MAX_MB")},
+                id="wagtail_allyship.W002",
+            )
+        )
+    return warnings
 
 
 def _block_names(template) -> set[str]:

@@ -199,6 +199,17 @@ SETTINGS: dict[str, Setting] = {
             "How many months survey responses are kept before the retention command removes them."
         ),
     ),
+    "UPLOAD_MAX_MB": Setting(
+        default=20,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_(
+            "The largest file, in megabytes, that the programme's pages and forms accept: a "
+            "resource's document, an image on a story, an update or a resource. Set Wagtail's "
+            "WAGTAILDOCS_MAX_UPLOAD_SIZE and WAGTAILIMAGES_MAX_UPLOAD_SIZE, and the web "
+            "server's limit on request bodies, to match."
+        ),
+    ),
     "FORM_SUBMISSIONS_PER_HOUR": Setting(
         default=30,
         check=_is_positive_int,

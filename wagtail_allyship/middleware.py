@@ -1,17 +1,27 @@
-"""Answer 403, with the reason, when a local editor opens another unit's page to change it.
+"""The package's guards on every request, in one middleware that hosts add to ``MIDDLEWARE``.
 
-Our page types narrow Wagtail's page permissions for local editors
-(:class:`~wagtail_allyship.unit_permissions.UnitPagePermissionTester`), so the explorer and
-the page header offer only what they may do. Wagtail's admin answers a refused page view
-with a redirect to the dashboard and a general message; this middleware answers the same
-request first, with status 403 and the page's unit named. Without it, the refusal still
-holds, in Wagtail's own words.
+- **Personal data**: a URL that would read a model holding personal data (see
+  :mod:`wagtail_allyship.access.personal`) answers 403 to anyone the guard refuses, whichever
+  view serves it: Wagtail's snippet views, choosers and APIs, wagtail-localize's snippet API,
+  the package's own, and those added later.
+- **Unit rights**: a local editor who opens another unit's page to change it gets a 403 that
+  names the unit (Wagtail's own refusal would be a redirect to the dashboard).
+- **Searches**: a NUL character, which no database can store or search, is taken out of the
+  query string; a search that the database still refuses (a query its full-text syntax
+  cannot parse) answers 400 with a message, never a server error.
+
+The class keeps its first name, ``UnitRightsMiddleware``, so that hosts need not change their
+settings; ``AllyshipGuardMiddleware`` is the same class.
 """
 
 from __future__ import annotations
 
+from django.http import JsonResponse
+from django.urls import reverse
 from wagtail.models import Page
 
+from wagtail_allyship.access.personal import personal_data_refusal, personal_model_of_request
+from wagtail_allyship.search.safe import refused_search_response, without_nul_characters
 from wagtail_allyship.units.denied import forbidden
 from wagtail_allyship.units.rights import editable_unit_ids, page_refusal
 
@@ -32,21 +42,64 @@ PAGE_CHANGING_VIEWS = {
 }
 
 
+def wants_json(request) -> bool:
+    return "/api/" in request.path or "application/json" in request.headers.get("Accept", "")
+
+
+def is_admin_path(request) -> bool:
+    return request.path.startswith(reverse("wagtailadmin_home"))
+
+
+def has_admin_access(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+
+
+def personal_data_guard(request, view_func, view_kwargs):
+    """403 for a request that would read personal data its user may not see."""
+    label = personal_model_of_request(request.resolver_match, view_func, view_kwargs)
+    if label is None:
+        return None
+    user = getattr(request, "user", None)
+    if is_admin_path(request) and not has_admin_access(user):
+        return None  # Wagtail's admin sends them to log in, before any view runs
+    reason = personal_data_refusal(user, label)
+    if reason is None:
+        return None
+    if wants_json(request) or user is None or not user.is_authenticated:
+        return JsonResponse({"detail": str(reason)}, status=403)
+    return forbidden(request, reason)
+
+
+def unit_rights_guard(request, view_kwargs):
+    """403 naming the unit, for a local editor changing another unit's page."""
+    match = request.resolver_match
+    argument = PAGE_CHANGING_VIEWS.get(match.view_name) if match else None
+    if argument is None or argument not in view_kwargs:
+        return None
+    user = getattr(request, "user", None)
+    if editable_unit_ids(user) is None:
+        return None
+    page = Page.objects.filter(pk=view_kwargs[argument]).first()
+    reason = page_refusal(user, page) if page is not None else None
+    return forbidden(request, reason) if reason is not None else None
+
+
 class UnitRightsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        without_nul_characters(request)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        argument = PAGE_CHANGING_VIEWS.get(match.view_name) if match else None
-        if argument is None or argument not in view_kwargs:
-            return None
-        user = getattr(request, "user", None)
-        if editable_unit_ids(user) is None:
-            return None
-        page = Page.objects.filter(pk=view_kwargs[argument]).first()
-        reason = page_refusal(user, page) if page is not None else None
-        return forbidden(request, reason) if reason is not None else None
+        return personal_data_guard(request, view_func, view_kwargs) or unit_rights_guard(
+            request, view_kwargs
+        )
+
+    def process_exception(self, request, exception):
+        return refused_search_response(request, exception)
+
+
+#: The same middleware under a name that says all it does.
+AllyshipGuardMiddleware = UnitRightsMiddleware

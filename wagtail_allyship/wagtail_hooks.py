@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from wagtail_allyship.access.personal import PersonalDataPermissionPolicy, personal_models
 from wagtail_allyship.access.roles import is_coordinator
 from wagtail_allyship.calendar.admin import AwarenessDateViewSet
 from wagtail_allyship.dashboard.panel import CoordinatorDashboardPanel
@@ -36,6 +37,7 @@ from wagtail_allyship.units.admin import (
     UnitEditorGroupViewSet,
     refuse_deleting_units_in_use,
 )
+from wagtail_allyship.units.rights import register_policy
 
 
 class AllyshipViewSetGroup(SnippetViewSetGroup):
@@ -56,6 +58,10 @@ class AllyshipViewSetGroup(SnippetViewSetGroup):
         UnitEditorGroupViewSet,
     )
 
+
+# Personal data: Wagtail's own views, choosers and APIs ask this policy about these models.
+for model in personal_models():
+    register_policy(model, PersonalDataPermissionPolicy(model))
 
 register_snippet(AllyshipViewSetGroup)
 hooks.register("register_admin_viewset", resources.ResourceListingViewSet)

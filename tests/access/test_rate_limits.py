@@ -56,9 +56,10 @@ def two_an_hour():
         yield
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def clock(monkeypatch):
-    """A clock for the counter alone, so that a test can move to the next hour."""
+    """A clock for the counter alone: counts never straddle a real hour's end, and a test can
+    move to the next hour."""
     now = SimpleNamespace(value=HOUR + 10 * 60)
     monkeypatch.setattr(rate_limits, "time", SimpleNamespace(time=lambda: now.value))
     return now

@@ -263,7 +263,7 @@ class TestExports:
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/csv")
         assert "allyship-allies-" in response["Content-Disposition"]
-        table = list(csv.reader(io.StringIO(body(response).decode())))
+        table = list(csv.reader(io.StringIO(body(response).decode("utf-8-sig"))))
         assert table[0] == [
             "Unit",
             "Part of",
@@ -296,7 +296,7 @@ class TestExports:
         assert response.status_code == 200
         data = body(response)
         if export == "csv":
-            table = list(csv.reader(io.StringIO(data.decode())))
+            table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
         else:
             table = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
         expected = coordinator_client.get(report_url(name)).context["items_count"]

@@ -241,7 +241,7 @@ class TestExport:
         response = coordinator_client.get(url("list"), {"export": "csv", "ordering": "role"})
         assert response.status_code == 200
         assert response["Content-Disposition"].startswith("attachment")
-        text = b"".join(response.streaming_content).decode()
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
         table = list(csv.DictReader(io.StringIO(text)))
         assert list(table[0]) == [
             "Name",
@@ -283,7 +283,7 @@ class TestExport:
 
     def test_export_follows_the_filters(self, coordinator_client, rows, tree):
         response = coordinator_client.get(url("list"), {"export": "csv", "unit": tree["kent"].pk})
-        text = b"".join(response.streaming_content).decode()
+        text = b"".join(response.streaming_content).decode("utf-8-sig")
         names = {row["Name"] for row in csv.DictReader(io.StringIO(text))}
         assert names == {"Alan Turing", "Grace Hopper"}
 

@@ -267,3 +267,25 @@ class TestUnitEditorGroups:
         )
         assert response.status_code == 200
         assert not UnitEditorGroup.objects.exists()
+
+
+class TestDamagedSubmissions:
+    """A hand-made POST that leaves out a part of a form gets a form error, never a 500."""
+
+    @pytest.mark.parametrize(
+        "damage",
+        [
+            pytest.param(lambda data: data.pop("evidence_links-count"), id="no-stream-count"),
+            pytest.param(lambda data: data.update({"evidence_links-count": "x"}), id="bad-count"),
+            pytest.param(lambda data: data.update({"body": "<p>not JSON</p>"}), id="bad-rich-text"),
+        ],
+    )
+    def test_a_damaged_form_is_refused_with_a_message(self, client, coordinator, units, damage):
+        client.force_login(coordinator)
+        data = form(units["a"], links=[("Board minutes", "https://example.org/minutes")])
+        damage(data)
+        client.raise_request_exception = False
+        response = client.post(url("add"), data)
+        assert response.status_code == 200
+        assert "sent incomplete or damaged" in response.content.decode()
+        assert not AnnualUpdate.objects.exists()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -18,4 +19,9 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+if settings.WAGTAIL_API_V3:
+    from wagtail.api.v3.urls import api as api_v3
+
+    urlpatterns.append(path("api/v3/", api_v3.urls))
+
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_allyship.calendar.models import AwarenessDate
+from wagtail_allyship.editing.listings import AllyshipSnippetViewSet
 
 
-class AwarenessDateViewSet(SnippetViewSet):
+class AwarenessDateViewSet(AllyshipSnippetViewSet):
     model = AwarenessDate
     icon = "date"
     menu_label = _("Calendar")

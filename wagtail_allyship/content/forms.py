@@ -7,8 +7,7 @@ only the units they may edit.
 
 from __future__ import annotations
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
+from wagtail_allyship.editing.forms import AllyshipAdminPageForm
 from wagtail_allyship.topics.models import Topic
 from wagtail_allyship.units.models import OrganisationUnit
 from wagtail_allyship.units.rights import limit_unit_choices
@@ -26,7 +25,7 @@ def with_topics(form_class, topics):
     return LocalTopicForm
 
 
-class PageLanguageChoicesForm(WagtailAdminPageForm):
+class PageLanguageChoicesForm(AllyshipAdminPageForm):
     """Offers only the units and topics in the page's own language.
 
     ``unit_field`` names the page's unit field; topics come from the ``topic_links`` rows

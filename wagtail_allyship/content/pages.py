@@ -16,6 +16,21 @@ from wagtail_allyship.conf import get_setting
 from wagtail_allyship.units.rights import UnitPagePermissionTester
 
 
+class FormClassPath:
+    """A page type's ``base_form_class``, named by its dotted path and imported when first used.
+
+    Wagtail reads ``base_form_class`` from the page class when it builds the edit form. Naming
+    the form by path keeps the page's module free of its admin form (which imports the page
+    type in turn), as ``subpage_urls`` does for views.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __get__(self, instance, owner):
+        return import_string(self.path)
+
+
 class AllyshipPageMixin:
     """Gives page templates the host's base template as ``allyship_base``; applies unit rights.
 
@@ -23,6 +38,9 @@ class AllyshipPageMixin:
     template tag there; it comes from the page context instead (the same value as
     ``{% allyship_base_template %}``).
     """
+
+    #: The admin form: a damaged submission is a form error, never a server error.
+    base_form_class = FormClassPath("wagtail_allyship.editing.forms.AllyshipAdminPageForm")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -57,18 +75,3 @@ class PersonalPageMixin(AllyshipPageMixin, RoutedPageMixin):
 
     def get_sitemap_urls(self, request=None):
         return []
-
-
-class FormClassPath:
-    """A page type's ``base_form_class``, named by its dotted path and imported when first used.
-
-    Wagtail reads ``base_form_class`` from the page class when it builds the edit form. Naming
-    the form by path keeps the page's module free of its admin form (which imports the page
-    type in turn), as ``subpage_urls`` does for views.
-    """
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    def __get__(self, instance, owner):
-        return import_string(self.path)

@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from wagtail_allyship.exports.audit import LoggedExportMixin
-from wagtail_allyship.exports.spreadsheets import neutralise
+from wagtail_allyship.exports.spreadsheets import SafeSpreadsheetMixin
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class ReportField:
         return Column(self.name, **kwargs)
 
 
-class SpreadsheetReportView(LoggedExportMixin, ReportView):
+class SpreadsheetReportView(LoggedExportMixin, SafeSpreadsheetMixin, ReportView):
     """A Wagtail report whose columns and export come from ``fields``; exports are safe."""
 
     fields: ClassVar[list[ReportField]] = []
@@ -63,9 +63,6 @@ class SpreadsheetReportView(LoggedExportMixin, ReportView):
                 for field in cls.fields
                 if field.in_export
             }
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
 
     def get_filename(self):
         return f"{self.filename_prefix}-{timezone.localdate().isoformat()}"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from wagtail_allyship.editing.listings import AllyshipSnippetViewSet
 from wagtail_allyship.glossary.models import GlossaryTerm
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(AllyshipSnippetViewSet):
     model = GlossaryTerm
     icon = "help"
     menu_label = _("Glossary terms")

@@ -7,17 +7,17 @@ from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 try:
     from wagtail.snippets.views.snippets import ReorderView
 except ImportError:  # pragma: no cover - Wagtail 7.0 has no drag-and-drop for snippets
     ReorderView = None
 
+from wagtail_allyship.editing.listings import AllyshipIndexView, AllyshipSnippetViewSet
 from wagtail_allyship.profile.models import AllyAction
 
 
-class AllyActionIndexView(IndexView):
+class AllyActionIndexView(AllyshipIndexView):
     """When sorting by order, list each kind's actions together, as their numbers restart."""
 
     def order_queryset(self, queryset):
@@ -66,7 +66,7 @@ else:  # pragma: no cover
     AllyActionReorderView = None
 
 
-class AllyActionViewSet(SnippetViewSet):
+class AllyActionViewSet(AllyshipSnippetViewSet):
     model = AllyAction
     icon = "tick-inverse"
     menu_label = _("Ally actions")

@@ -10,10 +10,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page, Task
 
+from wagtail_allyship.editing.forms import AllyshipAdminPageForm
 from wagtail_allyship.recruitment.models import RecruitmentArticlePage
 from wagtail_allyship.recruitment.tokens import missing_value_error
 from wagtail_allyship.units.models import OrganisationUnit
@@ -33,7 +33,7 @@ def approval_completes_workflow(page: Page) -> bool:
     return not later_tasks.exists()
 
 
-class RecruitmentArticlePageForm(WagtailAdminPageForm):
+class RecruitmentArticlePageForm(AllyshipAdminPageForm):
     """Offers only units in the page's language, and refuses to publish what cannot be filled."""
 
     def __init__(self, *args, **kwargs):

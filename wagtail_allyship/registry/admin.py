@@ -33,11 +33,12 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
     SnippetCreateView,
 )
-from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import InspectView
 
+from wagtail_allyship.access.personal import PersonalDataPermissionPolicy
 from wagtail_allyship.access.roles import is_coordinator
+from wagtail_allyship.editing.listings import AllyshipIndexView, AllyshipSnippetViewSet
 from wagtail_allyship.exports.audit import LoggedExportMixin
-from wagtail_allyship.exports.spreadsheets import neutralise
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
 from wagtail_allyship.units.admin import describe
 from wagtail_allyship.units.models import OrganisationUnit
@@ -89,7 +90,7 @@ class CoordinatorsOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class AllyRegistrationIndexView(LoggedExportMixin, IndexView):
+class AllyRegistrationIndexView(LoggedExportMixin, AllyshipIndexView):
     """The registry listing: searches every word of a name, exports safely and on the record."""
 
     export_log_title = gettext_lazy("Ally registry")
@@ -132,9 +133,6 @@ class AllyRegistrationIndexView(LoggedExportMixin, IndexView):
                 value = _("yes") if value else _("no")
             row[field_name] = value
         return row
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
 
     def get_header_more_buttons(self):
         buttons = list(super().get_header_more_buttons())
@@ -355,10 +353,12 @@ class RegistryChooserViewSet(SnippetChooserViewSet):
 # The viewset --------------------------------------------------------------------------
 
 
-class AllyRegistrationViewSet(SnippetViewSet):
+class AllyRegistrationViewSet(AllyshipSnippetViewSet):
     """The ally registry, for coordinators (anyone with a permission on ally registrations)."""
 
     model = AllyRegistration
+    #: The personal-data guard's policy, also on Wagtail versions without a policy registry.
+    permission_policy = PersonalDataPermissionPolicy(AllyRegistration)
     icon = "user"
     menu_label = gettext_lazy("Ally registry")
     menu_name = "allyship_registry"

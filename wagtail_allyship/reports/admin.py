@@ -16,9 +16,9 @@ from wagtail.admin.panels import ObjectList
 from wagtail.models import Locale
 from wagtail.snippets.views.snippets import (
     CopyView,
-    SnippetViewSet,
 )
 
+from wagtail_allyship.editing.listings import AllyshipSnippetViewSet
 from wagtail_allyship.reports.models import AnnualUpdate, AnnualUpdateStatus
 from wagtail_allyship.units.denied import UnitScopedObjectMixin, UnitScopedViewSetMixin
 from wagtail_allyship.units.models import OrganisationUnit
@@ -103,7 +103,7 @@ class AnnualUpdateFilterSet(WagtailFilterSet):
         return queryset.filter(unit__translation_key=value.translation_key)
 
 
-class AnnualUpdateViewSet(UnitScopedViewSetMixin, SnippetViewSet):
+class AnnualUpdateViewSet(UnitScopedViewSetMixin, AllyshipSnippetViewSet):
     model = AnnualUpdate
     icon = "doc-full"
     menu_label = _("Annual updates")

@@ -21,6 +21,7 @@ from wagtail.images import get_image_model_string
 from wagtail.search import index
 
 from wagtail_allyship.content.blocks import SHORT_TEXT_FEATURES
+from wagtail_allyship.content.uploads import upload_size_error
 from wagtail_allyship.pledges.models import current_programme_year, programme_year_label
 from wagtail_allyship.units.models import OrganisationUnit
 
@@ -193,6 +194,9 @@ class AnnualUpdate(index.Indexed, models.Model):
     def clean(self) -> None:
         super().clean()
         errors: dict[str, list] = {}
+        too_large = upload_size_error(self.image) if self.image_id else None
+        if too_large is not None:
+            errors.setdefault("image", []).append(too_large)
         this_year = current_programme_year()
         if self.year and self.year > this_year:
             errors.setdefault("year", []).append(

@@ -16,6 +16,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from wagtail_allyship.access.roles import is_coordinator
 from wagtail_allyship.exports.reports import ReportField, SpreadsheetReportView
+from wagtail_allyship.exports.spreadsheets import SafeSpreadsheetMixin
 from wagtail_allyship.resources.models import ResourcePage, overdue_resources
 from wagtail_allyship.search.safe import SearchErrorMixin
 
@@ -58,7 +59,7 @@ class ResourceFilterSet(WagtailFilterSet):
 _PAGE_COLUMNS = getattr(PageIndexView, "base_columns", None) or PageIndexView.columns
 
 
-class ResourceIndexView(SearchErrorMixin, PageIndexView):
+class ResourceIndexView(SafeSpreadsheetMixin, SearchErrorMixin, PageIndexView):
     columns = [
         *[column for column in _PAGE_COLUMNS if column.name != "type"],
         ReviewDateColumn("review_date", label=_("Review by"), sort_key="review_date", width="14%"),

@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_allyship.caching import cached, keep
 from wagtail_allyship.content.blocks import BODY_FEATURES, find_embed
 from wagtail_allyship.content.pages import AllyshipPageMixin, FormClassPath
+from wagtail_allyship.content.uploads import upload_size_error
 from wagtail_allyship.topics.models import Topic, TopicLink, topic_field
 from wagtail_allyship.units.models import OrganisationUnit
 
@@ -288,6 +289,9 @@ class ResourcePage(AllyshipPageMixin, Page):
             raise ValidationError(
                 {"document": message, "external_url": message, "video_url": message}
             )
+        too_large = upload_size_error(self.document) if self.document_id else None
+        if too_large is not None:
+            raise ValidationError({"document": too_large})
 
     @property
     def topics(self) -> list[Topic]:

@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_allyship.conf import get_setting
 from wagtail_allyship.content.blocks import EMBEDS_CONTEXT_KEY, SHORT_TEXT_FEATURES, prefetch_embeds
 from wagtail_allyship.content.pages import AllyshipPageMixin, FormClassPath, RoutedPageMixin
+from wagtail_allyship.content.uploads import upload_size_error
 from wagtail_allyship.stories.blocks import StoryBodyBlock
 from wagtail_allyship.topics.models import Topic, TopicLink, topic_field
 from wagtail_allyship.units.models import OrganisationUnit
@@ -157,6 +158,9 @@ class GoodPracticeStoryPage(AllyshipPageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
+        too_large = upload_size_error(self.image) if self.image_id else None
+        if too_large is not None:
+            raise ValidationError({"image": too_large})
         if self.image_id and not self.image_is_decorative and not self.image_alt.strip():
             raise ValidationError(
                 {

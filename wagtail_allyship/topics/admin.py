@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from wagtail_allyship.editing.listings import AllyshipSnippetViewSet
 from wagtail_allyship.topics.models import Topic
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(AllyshipSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")

@@ -18,10 +18,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.models import Locale
-from wagtail.snippets.views.snippets import (
-    SnippetViewSet,
-)
 
+from wagtail_allyship.editing.listings import AllyshipSnippetViewSet
 from wagtail_allyship.units.denied import UnitScopedViewSetMixin
 from wagtail_allyship.units.models import OrganisationUnit, UnitEditorGroup
 from wagtail_allyship.units.rights import (
@@ -83,7 +81,7 @@ class OrganisationUnitFilterSet(WagtailFilterSet):
         fields = ["kind", "parent"]
 
 
-class OrganisationUnitViewSet(UnitScopedViewSetMixin, SnippetViewSet):
+class OrganisationUnitViewSet(UnitScopedViewSetMixin, AllyshipSnippetViewSet):
     model = OrganisationUnit
     icon = "group"
     menu_label = _("Organisation units")
@@ -119,7 +117,7 @@ class UnitEditorGroupForm(WagtailAdminModelForm):
         ).order_by("name")
 
 
-class UnitEditorGroupViewSet(SnippetViewSet):
+class UnitEditorGroupViewSet(AllyshipSnippetViewSet):
     """Bind Wagtail groups to units, making their members local editors of those units."""
 
     model = UnitEditorGroup

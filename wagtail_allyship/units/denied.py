@@ -10,9 +10,9 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, IndexView
+from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView
 
-from wagtail_allyship.search.safe import SearchErrorMixin
+from wagtail_allyship.editing.listings import AllyshipIndexView
 from wagtail_allyship.units.rights import POLICY_REGISTRY
 
 
@@ -88,7 +88,7 @@ class UnitScopedIndexMixin:
         return super().get_delete_url(instance) if self._may("delete", instance) else None
 
 
-class UnitScopedIndexView(SearchErrorMixin, UnitScopedIndexMixin, IndexView):
+class UnitScopedIndexView(UnitScopedIndexMixin, AllyshipIndexView):
     pass
 
 

@@ -64,6 +64,14 @@ class TestTheExampleIntranetsCacheDown:
         assert "Listening sessions" in responses[2].content.decode()
 
 
+def database_down():
+    """The database no longer answers: the error page's own check finds it unreachable.
+
+    (The test's database itself must stay up for the test to read what was saved.)
+    """
+    return mock.patch("intranet.views.database_reachable", return_value=False)
+
+
 def cut_after(calls: int):
     """A ``Model.save`` that works ``calls`` times, then fails as a restarting server does."""
     real_save = Commitment.save
@@ -116,7 +124,7 @@ class TestDatabaseUnavailable:
 
     def test_a_pledge_cut_between_its_commitments_leaves_nothing(self, ally):
         client, url = ally
-        with mock.patch.object(Commitment, "save", cut_after(1)):
+        with mock.patch.object(Commitment, "save", cut_after(1)), database_down():
             response = client.post(url, two_commitments())
         assert response.status_code == 503
         assert response["Retry-After"] == "30"
@@ -126,7 +134,7 @@ class TestDatabaseUnavailable:
 
     def test_sending_it_again_saves_it_once(self, ally):
         client, url = ally
-        with mock.patch.object(Commitment, "save", cut_after(1)):
+        with mock.patch.object(Commitment, "save", cut_after(1)), database_down():
             assert client.post(url, two_commitments()).status_code == 503
         assert client.post(url, two_commitments()).status_code == 302
         pledge = Pledge.objects.get(user__username="fault-ally")
@@ -139,7 +147,10 @@ class TestDatabaseUnavailable:
         """The failure comes before any of the package's code (finding the site)."""
         reader.raise_request_exception = False
         refused = OperationalError('connection to server at "127.0.0.1", port 5432 failed')
-        with mock.patch.object(wagtail_sites.Site, "find_for_request", side_effect=refused):
+        with (
+            mock.patch.object(wagtail_sites.Site, "find_for_request", side_effect=refused),
+            database_down(),
+        ):
             response = reader.get("/")
         assert response.status_code == 503
         assert "<script" not in response.content.decode()
@@ -150,7 +161,10 @@ class TestDatabaseUnavailable:
             expected = translation.gettext("Please try again in a moment")
         assert expected != "Please try again in a moment"
         refused = OperationalError("the database system is starting up")
-        with mock.patch.object(wagtail_sites.Site, "find_for_request", side_effect=refused):
+        with (
+            mock.patch.object(wagtail_sites.Site, "find_for_request", side_effect=refused),
+            database_down(),
+        ):
             response = reader.get("/fr/")
         assert response.status_code == 503
         assert expected in response.content.decode()
@@ -163,3 +177,22 @@ class TestDatabaseUnavailable:
         assert "Something went wrong" in response.content.decode()
         assert "a bug" not in response.content.decode()
         assert not Pledge.objects.filter(user__username="fault-ally").exists()
+
+
+class TestRefusedQueries:
+    """A query the database refuses while it answers others is not an outage: no 503."""
+
+    def test_a_refused_query_is_a_500_not_a_503(self, ally):
+        client, url = ally
+        refused = OperationalError('fts5: syntax error near """')
+        with mock.patch.object(Commitment, "save", side_effect=refused):
+            response = client.post(url, two_commitments())
+        assert response.status_code == 500
+        assert "Retry-After" not in response
+
+    @pytest.mark.parametrize("query", ['"', 'a"b:c*', "\x00", "x" * 3000])
+    def test_the_apis_search_never_answers_with_a_server_error(self, reader, query):
+        reader.raise_request_exception = False
+        for endpoint in ("pages", "documents"):
+            response = reader.get(f"/api/v2/{endpoint}/", {"search": query})
+            assert response.status_code in (200, 400), (endpoint, response.status_code)
