@@ -32,7 +32,7 @@ for label, names in (("wheel", wheel_names), ("sdist", sdist_names)):
             problems.append(f"{label} contains {forbidden}")
 if "LICENSE" not in sdist_names or "CHANGELOG.md" not in sdist_names:
     problems.append("sdist lacks LICENSE or CHANGELOG.md")
-if not any(name.endswith("/licenses/LICENSE") or name.endswith("/LICENSE") for name in wheel_names):
+if not any(name.endswith(("/licenses/LICENSE", "/LICENSE")) for name in wheel_names):
     problems.append("wheel lacks LICENSE")
 if problems:
     print("Distribution problems:\n  " + "\n  ".join(problems))

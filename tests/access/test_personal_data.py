@@ -90,7 +90,9 @@ def personal(locales):
     PledgePageFactory(slug="pledge")
     PledgeWallPageFactory(slug="wall")
     MyAllyshipPageFactory(slug="mine")
-    return {model._meta.label_lower: model.objects.order_by("pk").first() for model in personal_models()}
+    return {
+        model._meta.label_lower: model.objects.order_by("pk").first() for model in personal_models()
+    }
 
 
 @pytest.fixture
