@@ -39,6 +39,8 @@ if _os.environ.get("DATABASE_URL"):
 # Wagtail's search index on PostgreSQL needs this app, as Wagtail's own docs say.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+WAGTAILDOCS_MAX_UPLOAD_SIZE = WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_allyship.content.documents.LimitedDocumentForm"
 PY
 for app in taggit modelcluster; do
   grep -q "\"$app\"" hostsite/settings/base.py || { echo "wagtail start template lacks $app"; exit 1; }
@@ -46,6 +48,26 @@ done
 ../venv/bin/python manage.py migrate --noinput -v0
 ../venv/bin/python manage.py check --fail-level WARNING
 echo "fresh wagtail project: migrate + check OK on SQLite"
+# The host imports every model from wagtail_allyship.models and overrides one template by path.
+mkdir -p hostsite/templates/wagtail_allyship/glossary
+cat > hostsite/templates/wagtail_allyship/glossary/glossary_page.html <<'HTML'
+{% extends "wagtail_allyship/page.html" %}
+{% block allyship_class %}allyship-glossary host-override{% endblock %}
+{% block allyship_main %}<p>The host's own glossary template.</p>{% endblock %}
+HTML
+../venv/bin/python manage.py shell -v0 -c '
+import wagtail_allyship.models as models
+from django.test import Client
+from wagtail.models import Page
+assert len(models.__all__) >= 40, models.__all__
+for name in models.__all__:
+    getattr(models, name)
+home = Page.objects.get(depth=2)
+page = home.add_child(instance=models.GlossaryPage(title="Glossary", slug="glossary"))
+html = Client().get(page.url).content.decode()
+assert "host-override" in html, html[:500]
+print("host imports", len(models.__all__), "names from wagtail_allyship.models; its override of a template is used")
+'
 DATABASE_URL=$pg_url ../venv/bin/python manage.py migrate --noinput -v0
 DATABASE_URL=$pg_url ../venv/bin/python manage.py check --fail-level WARNING
 echo "fresh wagtail project: migrate + check OK on PostgreSQL"

@@ -118,6 +118,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Wagtail's upload limits, at the package's (UPLOAD_MAX_MB, 20 MB), as the guide says.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The same limit on documents on every Wagtail version (7.0 has no WAGTAILDOCS_MAX_UPLOAD_SIZE).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_allyship.content.documents.LimitedDocumentForm"
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 # Each test sees the hub's freshly computed results; the cache has tests of its own.

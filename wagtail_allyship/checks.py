@@ -100,11 +100,43 @@ def check_unit_rights_middleware(app_configs=None, **kwargs) -> list[Error]:
     ]
 
 
-#: Wagtail's upload limits, in bytes, and what each covers.
-WAGTAIL_UPLOAD_SETTINGS = {
-    "WAGTAILDOCS_MAX_UPLOAD_SIZE": (gettext_lazy("documents"), None),
-    "WAGTAILIMAGES_MAX_UPLOAD_SIZE": (gettext_lazy("images"), 10 * 1024 * 1024),
-}
+#: The document form that refuses large files at upload, on every Wagtail version.
+LIMITED_DOCUMENT_FORM = "wagtail_allyship.content.documents.LimitedDocumentForm"
+
+
+def wagtail_limits_documents() -> bool:
+    """Whether this Wagtail reads ``WAGTAILDOCS_MAX_UPLOAD_SIZE`` (newer versions do)."""
+    try:
+        from wagtail.documents.fields import WagtailDocumentField  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def documents_limited(limit: int) -> bool:
+    form_base = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
+    if form_base == LIMITED_DOCUMENT_FORM:
+        return True
+    value = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+    return wagtail_limits_documents() and value is not None and value <= limit
+
+
+def upload_warning(name: str, kind, hint_setting: str, value) -> Warning:
+    mb = get_setting("UPLOAD_MAX_MB")
+    return Warning(
+        _(
+            "%(name)s lets editors upload %(kind)s larger than the %(mb)d MB the programme's "
+            "pages accept (WAGTAIL_ALLYSHIP['UPLOAD_MAX_MB']): they would be stored, then "
+            "refused when attached."
+        )
+        % {"name": name, "kind": kind, "mb": mb},
+        hint=_(
+            "Set %(name)s = %(bytes)s (and the web server's limit on request bodies, e.g. "
+            "nginx's client_max_body_size %(mb)dm) in your settings."
+        )
+        % {"name": hint_setting, "bytes": value, "mb": mb},
+        id="wagtail_allyship.W002",
+    )
 
 
 @register()
@@ -112,24 +144,23 @@ def check_upload_limits(app_configs=None, **kwargs) -> list[Warning]:
     """Wagtail's own upload limits should not let through what the programme's pages refuse."""
     limit = get_setting("UPLOAD_MAX_MB") * 1024 * 1024
     warnings = []
-    for name, (kind, default) in WAGTAIL_UPLOAD_SETTINGS.items():
-        value = getattr(settings, name, default)
-        if value is not None and value <= limit:
-            continue
+    if not documents_limited(limit):
         warnings.append(
-            Warning(
-                _(
-                    "%(name)s lets editors upload %(kind)s larger than the %(mb)d MB the "
-                    "programme's pages accept (WAGTAIL_ALLYSHIP['UPLOAD_MAX_MB']): they would "
-                    "be stored, then refused when attached."
-                )
-                % {"name": name, "kind": kind, "mb": get_setting("UPLOAD_MAX_MB")},
-                hint=_(
-                    "Set %(name)s = %(bytes)d (and the web server's limit on request bodies, "
-                    "e.g. nginx's client_max_body_size %(mb)dm) in your settings."
-                )
-                % {"name": name, "bytes": limit, "mb": get_setting("UPLOAD_MAX_MB")},
-                id="wagtail_allyship.W002",
+            upload_warning(
+                "Wagtail's document upload",
+                gettext_lazy("documents"),
+                "WAGTAILDOCS_DOCUMENT_FORM_BASE",
+                repr(LIMITED_DOCUMENT_FORM),
+            )
+        )
+    images = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+    if images is None or images > limit:
+        warnings.append(
+            upload_warning(
+                "WAGTAILIMAGES_MAX_UPLOAD_SIZE",
+                gettext_lazy("images"),
+                "WAGTAILIMAGES_MAX_UPLOAD_SIZE",
+                limit,
             )
         )
     return warnings

@@ -62,8 +62,11 @@ def walk(patterns, prefix="", namespace=""):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from walk(entry.url_patterns, prefix + str(entry.pattern), inner)
         elif isinstance(entry, URLPattern) and entry.name:
+            regex = entry.pattern.regex
+            if regex.groups > len(regex.groupindex):
+                continue  # positional arguments: none of them names a model
             route = prefix + str(entry.pattern)
-            yield f"{namespace}{entry.name}", route, set(entry.pattern.regex.groupindex)
+            yield f"{namespace}{entry.name}", route, set(regex.groupindex)
 
 
 @pytest.fixture

@@ -1,10 +1,12 @@
 """The size limit on files attached to the programme's pages and forms (``UPLOAD_MAX_MB``).
 
-Wagtail refuses an upload above ``WAGTAILDOCS_MAX_UPLOAD_SIZE`` or
-``WAGTAILIMAGES_MAX_UPLOAD_SIZE`` when a host sets them (a system check says when they are
-missing or larger than this limit). A page or form of the package also refuses to take a
-document or image above the limit, however it was uploaded, with a message that says how
-large the file is and what the limit is.
+Wagtail refuses an upload above ``WAGTAILIMAGES_MAX_UPLOAD_SIZE``, and above
+``WAGTAILDOCS_MAX_UPLOAD_SIZE`` on the Wagtail versions that have it; on every version, a host
+that sets ``WAGTAILDOCS_DOCUMENT_FORM_BASE`` to
+:class:`~wagtail_allyship.content.documents.LimitedDocumentForm` refuses larger documents at
+upload (a system check says when neither is in place). A page or form of the package also
+refuses to take a document or image above the limit, however it was uploaded, with a message
+that says how large the file is and what the limit is.
 """
 
 from __future__ import annotations
@@ -21,15 +23,18 @@ def max_upload_bytes() -> int:
 
 
 def file_size(stored) -> int | None:
-    """The size of a Wagtail document or image (or a plain file), or ``None`` if unknown."""
+    """The size of a Wagtail document or image, or of an uploaded file; ``None`` if unknown."""
     size = getattr(stored, "file_size", None)
     if size:
         return size
-    file = getattr(stored, "file", stored)
-    try:
-        return file.size
-    except (OSError, ValueError, AttributeError):
-        return None
+    for candidate in (stored, getattr(stored, "file", None)):
+        try:
+            size = getattr(candidate, "size", None)
+        except (OSError, ValueError):
+            size = None
+        if isinstance(size, int):
+            return size
+    return None
 
 
 def upload_size_error(stored) -> ValidationError | None:

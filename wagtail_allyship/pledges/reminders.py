@@ -29,12 +29,13 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import get_supported_language_variant
 
 from wagtail_allyship.access.roles import coordinators
+from wagtail_allyship.concurrency import atomic_with_retries
 from wagtail_allyship.conf import get_setting
 from wagtail_allyship.pledges.models import Commitment, ReminderKind, SentReminder
 from wagtail_allyship.pledges.pages import MyAllyshipPage
@@ -109,13 +110,21 @@ def render_email(name: str, context: dict, language: str, to: str) -> EmailMessa
 
 def claim_and_send(rows: list[SentReminder], message: EmailMessage) -> bool:
     """Record the reminders and send the email together; ``False`` if already claimed."""
+
+    def claim() -> None:
+        SentReminder.objects.bulk_create(sorted(rows, key=claim_order))
+        message.send()
+
     try:
-        with transaction.atomic():
-            SentReminder.objects.bulk_create(rows)
-            message.send()
+        atomic_with_retries(claim)
     except IntegrityError:
         return False
     return True
+
+
+def claim_order(row: SentReminder) -> tuple:
+    """One order for every run, so that two runs claiming the same rows lock them alike."""
+    return (row.kind, row.user_id or 0, row.commitment_id or 0, str(row.for_date))
 
 
 class ReminderSender:

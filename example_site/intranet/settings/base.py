@@ -185,6 +185,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # Uploads: at most the 20 MB the programme's pages accept (WAGTAIL_ALLYSHIP["UPLOAD_MAX_MB"]);
 # the web server in front should refuse larger request bodies too (docs: Security).
 WAGTAILDOCS_MAX_UPLOAD_SIZE = WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The same limit on documents on every Wagtail version (7.0 has no WAGTAILDOCS_MAX_UPLOAD_SIZE).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_allyship.content.documents.LimitedDocumentForm"
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 WAGTAIL_ALLYSHIP = {
