@@ -39,3 +39,6 @@ if os.environ.get("ALLYSHIP_BENCH_CACHE_SECONDS"):
         **WAGTAIL_ALLYSHIP,  # noqa: F405
         "RESOURCES_CACHE_SECONDS": int(os.environ["ALLYSHIP_BENCH_CACHE_SECONDS"]),
     }
+
+#: The benchmark data command (``allyship_benchmark_data``) lives in this folder.
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405

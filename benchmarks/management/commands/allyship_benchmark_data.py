@@ -1,5 +1,9 @@
-"""Fill a fresh database with benchmark volumes of every model that exists (benchmarks/).
+"""Fill a fresh database with benchmark volumes of every model that exists.
 
+The command belongs to the benchmark settings (``benchmarks.settings`` installs this folder
+as an app), so the example intranet never imports the benchmarks::
+
+    export DJANGO_SETTINGS_MODULE=benchmarks.settings PYTHONPATH=$PWD
     DATABASE_URL=sqlite:////tmp/bench.sqlite3 python example_site/manage.py migrate
     DATABASE_URL=sqlite:////tmp/bench.sqlite3 python example_site/manage.py \
         allyship_benchmark_data --scale 0.1
@@ -13,12 +17,12 @@ from __future__ import annotations
 import random
 import sys
 import time
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-REPO = Path(__file__).resolve().parents[4]
+from benchmarks.data import SITE_NAME, BuildContext
+from benchmarks.scenarios import DATASETS
 
 
 def progress_bar(stream):
@@ -55,10 +59,6 @@ class Command(BaseCommand):
     def handle(self, *args, scale: float, seed: int, **options):
         if scale <= 0:
             raise CommandError("--scale must be greater than 0, e.g. 0.1 or 1.")
-        if str(REPO) not in sys.path:
-            sys.path.insert(0, str(REPO))  # benchmarks/ lives at the top of the repository
-        from benchmarks.data import BuildContext
-        from benchmarks.scenarios import DATASETS
 
         self.refuse_unless_fresh()
         context = BuildContext(
@@ -96,8 +96,6 @@ class Command(BaseCommand):
 
     def refuse_unless_fresh(self) -> None:
         from wagtail.models import Page, Site
-
-        from benchmarks.data import SITE_NAME
 
         if Site.objects.filter(site_name=SITE_NAME).exists():
             raise CommandError(
