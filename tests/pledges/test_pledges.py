@@ -11,6 +11,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.test import Client, RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
@@ -204,6 +205,7 @@ class TestPledgeForm:
         )
         response = ally_client.post(page.url, data)
         assert response.status_code == 302
+        assert response["Location"] == page.url + "saved/?saved=new"
         pledge = Pledge.objects.get(user=ally)
         assert pledge.programme_year == current_programme_year()
         assert pledge.is_published and pledge.published_consent_at is not None
@@ -212,8 +214,6 @@ class TestPledgeForm:
         assert commitments[1].kind == "organisational"
         assert commitments[2].kpi_private
         assert commitments[0].plan_how == "A meeting every month"
-        response = ally_client.get(page.url)
-        assert "is saved" in " ".join(messages_of(response))
 
     def test_one_commitment_is_enough_and_blank_boxes_are_ignored(self, ally_client, ally, page):
         data = pledge_data([commitment_data(), {"kind": "personal"}], visibility="private")
@@ -663,3 +663,77 @@ class TestEditorsAndPreviews:
             response.render()
             assert response.status_code == 200, page
             assert page.title in response.content.decode()
+
+
+@pytest.mark.django_db
+class TestWhatHappensNext:
+    """Saving a pledge leads to a page that says what comes next, never to a dead end."""
+
+    def test_a_new_pledge_lands_on_what_happens_next(self, ally_client, ally, page):
+        wall, mine = PledgeWallPageFactory(slug="wall"), MyAllyshipPageFactory(slug="mine")
+        data = pledge_data([commitment_data(), commitment_data(text="Balance the panels")])
+        response = ally_client.post(page.url, data, follow=True)
+        assert response.redirect_chain[-1][0] == page.url + "saved/?saved=new"
+        html = response.content.decode()
+        assert "Your pledge is saved" in html
+        assert "You made 2 commitments for" in html
+        assert "What happens next" in html
+        assert "Balance the panels" in html
+        pledge = Pledge.objects.get(user=ally)
+        assert f'href="{wall.url}{pledge.pk}/"' in html, "a published pledge links to the wall"
+        assert f'href="{mine.url}"' in html
+        assert response["Cache-Control"].count("private")
+
+    def test_changes_say_changes(self, ally_client, ally, page):
+        ally_client.post(page.url, pledge_data([commitment_data()]))
+        response = ally_client.get(page.url + "saved/?saved=changes")
+        assert "Your changes are saved" in response.content.decode()
+
+    def test_a_private_pledge_is_said_to_be_private(self, ally_client, ally, page):
+        data = pledge_data([commitment_data()], visibility="private")
+        data.pop("consent")
+        response = ally_client.post(page.url, data, follow=True)
+        assert "Your pledge is private" in response.content.decode()
+
+    def test_without_a_pledge_it_sends_to_the_form(self, ally_client, ally, page):
+        response = ally_client.get(page.url + "saved/")
+        assert response.status_code == 302 and response["Location"] == page.url
+
+    def test_anonymous_is_sent_to_log_in(self, client, page):
+        response = client.get(page.url + "saved/")
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+    def test_queries_do_not_grow_with_commitments(self, ally_client, ally, page):
+        ally_client.post(page.url, pledge_data([commitment_data()]))
+        pledge = Pledge.objects.get(user=ally)
+
+        def count() -> int:
+            with CaptureQueriesContext(connection) as queries:
+                assert ally_client.get(page.url + "saved/").status_code == 200
+            return len(queries)
+
+        with_one = count()
+        for position in (2, 3):
+            CommitmentFactory(pledge=pledge, position=position)
+        assert count() == with_one
+
+
+@pytest.mark.django_db
+class TestFormLayout:
+    def test_second_and_third_commitments_open_on_demand(self, ally_client, ally, page):
+        html = ally_client.get(page.url).content.decode()
+        assert html.count('<details class="allyship-commitment-more">') == 2
+        assert "Add commitment 2" in html and "Add commitment 3" in html
+
+    def test_a_filled_in_extra_commitment_with_an_error_stays_open(self, ally_client, ally, page):
+        data = pledge_data([commitment_data(), {"kind": "personal", "text": "Half a pledge"}])
+        response = ally_client.post(page.url, data)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert '<details class="allyship-commitment-more" open>' in html
+        assert "Half a pledge" in html
+
+    def test_the_error_summary_takes_the_focus(self, ally_client, ally, page):
+        html = ally_client.post(page.url, pledge_data([])).content.decode()
+        assert 'class="allyship-error-summary"' in html
+        assert 'tabindex="-1" autofocus' in html

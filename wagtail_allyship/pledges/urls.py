@@ -12,6 +12,7 @@ from wagtail_allyship.pledges.views import mine, pledge, signup, wall
 pledge_page = [
     path("", pledge.pledge_form, name="pledge_form"),
     path("sign-up/", signup.sign_up, name="sign_up"),
+    path("saved/", pledge.pledge_saved, name="saved"),
 ]
 
 pledge_wall_page = [

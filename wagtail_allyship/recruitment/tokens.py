@@ -141,9 +141,15 @@ def used_tokens(title: str, body) -> list[str]:
     return used
 
 
+#: Tokens that need no value on the unit: where the unit leaves ``[SIGN-UP LINK]`` empty, the
+#: intranet's own sign-up page (below the pledge page) stands in when the page is shown. A
+#: unit's own address is used only where an editor set one on purpose.
+SITE_FALLBACK_TOKENS = frozenset({"SIGN-UP LINK"})
+
+
 def missing_value_error(unit: OrganisationUnit, title: str, body) -> ValidationError | None:
     """Why ``unit`` cannot fill the tokens of this text, or ``None`` if it can."""
-    used = used_tokens(title, body)
+    used = [name for name in used_tokens(title, body) if name not in SITE_FALLBACK_TOKENS]
     missing = placeholders.missing_values(used, unit_values(unit))
     if not missing:
         return None

@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
 from wagtail_allyship.conf import get_setting
-from wagtail_allyship.text.placeholders import fill_html, fill_text, find_tokens
+from wagtail_allyship.pledges.next_step import next_step, on_site_sign_up_url
+from wagtail_allyship.text.placeholders import fill_html, fill_text, find_tokens, token
 
 register = template.Library()
 
@@ -55,8 +56,19 @@ def allyship_translations(context, page=None) -> list[dict]:
 
 
 def _placeholder_settings(context) -> tuple[dict, bool]:
+    """The token values of the page, with the intranet's own sign-up where the unit has none."""
     settings = context.get("allyship_placeholders") or {}
-    return settings.get("values") or {}, bool(settings.get("highlight"))
+    values = settings.get("values") or {}
+    if values and not (values.get("SIGN-UP LINK") or "").strip():
+        values = {**values, "SIGN-UP LINK": _on_site_sign_up(context)}
+    return values, bool(settings.get("highlight"))
+
+
+def _on_site_sign_up(context) -> str:
+    request, page = context.get("request"), context.get("page")
+    if request is None or page is None:
+        return ""
+    return on_site_sign_up_url(request, page)
 
 
 @register.simple_tag(takes_context=True)
@@ -101,3 +113,30 @@ def allyship_number(value):
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value
     return number_format(value, force_grouping=True)
+
+
+SIGN_UP_TOKEN = token("SIGN-UP LINK")
+
+
+def is_sign_up_call(value) -> bool:
+    """Whether a call-to-action block asks staff to sign up (the token, or the pledge page)."""
+    if SIGN_UP_TOKEN in (value.get("link") or ""):
+        return True
+    chosen = value.get("page")
+    return chosen is not None and chosen.specific_class.__name__ == "PledgePage"
+
+
+@register.simple_tag(takes_context=True)
+def allyship_next_step(context, value=None, sign_up=False):
+    """For a signed-up ally, the button that replaces a sign-up button; ``None`` otherwise.
+
+    ``value`` is a call-to-action block's value; ``sign_up=True`` says the button is a sign-up
+    button whatever it links to (the role profile's).
+    """
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None or getattr(page, "is_template", False):
+        return None
+    if not sign_up and not (value is not None and is_sign_up_call(value)):
+        return None
+    return next_step(request, page)

@@ -153,6 +153,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The demo intranet is British: day-first dates in English (intranet/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["intranet.formats"]
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),

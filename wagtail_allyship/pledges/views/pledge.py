@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail_allyship.access.rate_limits import over_limit, refuse
+from wagtail_allyship.conf import get_setting
 from wagtail_allyship.content.responses import (
     error_summary,
     is_preview,
@@ -110,9 +111,9 @@ def bind_forms(data, user, state: PledgeState):
 
 
 def save_and_redirect(page, request, state: PledgeState, sharing_form, formset) -> HttpResponse:
-    """Save the pledge with its commitments in one transaction, and say so."""
+    """Save the pledge with its commitments in one transaction, then say what happens next."""
     try:
-        saved = save_pledge(
+        save_pledge(
             user=request.user,
             year=state.year,
             pledge_form=sharing_form,
@@ -128,13 +129,39 @@ def save_and_redirect(page, request, state: PledgeState, sharing_form, formset) 
             ),
         )
         return personal(redirect(page_url(page, request)))
-    messages.success(
-        request,
-        _("Your pledge for %(year)s is saved.") % {"year": saved.year_label}
-        if state.pledge is None
-        else _("Your changes are saved."),
+    changed = "changes" if state.pledge is not None else "new"
+    return personal(redirect(subpage_url(page, request, "saved") + f"?saved={changed}"))
+
+
+def pledge_saved(page: PledgePage, request) -> HttpResponse:
+    """What happens next, once a pledge is saved: the end of the flow is never a dead end.
+
+    It shows this year's pledge as saved (from the database, so a reload shows the truth),
+    when reminders will come, and where to go from here.
+    """
+    if not request.user.is_authenticated:
+        return login_redirect(request)
+    year = current_programme_year()
+    pledge = (
+        Pledge.objects.filter(user=request.user, programme_year=year)
+        .prefetch_related("commitments")
+        .first()
     )
-    return personal(redirect(page_url(page, request)))
+    if pledge is None:
+        return personal(redirect(page_url(page, request)))
+    return render(
+        page,
+        request,
+        "wagtail_allyship/pledges/pledge_saved.html",
+        {
+            "pledge": pledge,
+            "commitments": sorted(pledge.commitments.all(), key=lambda c: c.position),
+            "first_save": request.GET.get("saved") != "changes",
+            "year_label": programme_year_label(year),
+            "reminder_days": get_setting("REMINDER_DAYS_BEFORE"),
+            "edit_url": page_url(page, request),
+        },
+    )
 
 
 def form_errors(sharing_form, formset) -> list[dict]:

@@ -20,7 +20,13 @@ from intranet import (
 )
 from intranet.demo_strings import GLOSSARY_INTRO, STRINGS
 from intranet.models import HomePage, StandardPage
-from wagtail_allyship.models import GlossaryPage, OrganisationUnit, UnitKind
+from wagtail_allyship.models import (
+    AllyRoleProfilePage,
+    GlossaryPage,
+    OrganisationUnit,
+    PledgePage,
+    UnitKind,
+)
 from wagtail_allyship.starter.step1 import load_starter
 from wagtail_allyship.translations.translate import translate
 
@@ -62,6 +68,12 @@ UNITS = [
 ]
 
 HOME_INTRO = "Welcome to the example intranet. Use the links below to find the allyship programme."
+#: The role profile's button, in each language of the demo.
+PROFILE_BUTTONS = {
+    "en": "Sign up as an ally",
+    "fr": "Devenir allié",
+    "ar": "انضمّ إلى الحلفاء",
+}
 ABOUT_BODY = "This page is a plain page of the host site. It serves as a reference in benchmarks."
 
 TRANSLATIONS = {
@@ -114,10 +126,23 @@ class Command(BaseCommand):
             pledge_pages = demo_pledges.load_pledges(home)
             for code, strings in demo_pledges.STRINGS.items():
                 self.translate_allyship_content(pledge_pages, locales[code], strings)
+            self.link_profile_to_sign_up()
             demo_resources.load_resources(home, locales)
             demo_survey.load_survey(home)
             demo_reports.load_reports(home, locales)
         self.print_logins()
+
+    def link_profile_to_sign_up(self) -> None:
+        """Each language's role profile leads to the pledge page (and its sign-up) of its own."""
+        for profile in AllyRoleProfilePage.objects.select_related("locale"):
+            pledge = PledgePage.objects.filter(locale=profile.locale).first()
+            if pledge is None or profile.call_to_action_page_id == pledge.pk:
+                continue
+            profile.call_to_action_page = pledge
+            profile.call_to_action_label = PROFILE_BUTTONS.get(
+                profile.locale.language_code, PROFILE_BUTTONS["en"]
+            )
+            profile.save_revision().publish()
 
     def load_locales(self) -> dict[str, Locale]:
         return {
@@ -181,7 +206,6 @@ class Command(BaseCommand):
                     "parent": parent,
                     "contact_name": contact,
                     "contact_email": email,
-                    "sign_up_url": f"https://intranet.example.org/allies/{short_name.lower()}/",
                 },
             )
             units.append(unit)
@@ -198,12 +222,14 @@ class Command(BaseCommand):
 
     def load_allyship_content(self, home, units) -> list:
         """Step 1 content: the starter set, a glossary page and two local recruitment articles."""
-        national, *forces = units
+        _national, *forces = units
         starter = load_starter(
             home.locale,
             parent=home,
             publish=True,
-            sign_up_url=national.sign_up_url,
+            # No unit has a sign-up address of its own: local recruitment articles lead to
+            # the intranet's own sign-up, and the role profile's button is set below, once
+            # the pledge pages exist (link_profile_to_sign_up).
             show_in_menus=True,
         )
         glossary = GlossaryPage.objects.child_of(home).filter(slug="glossary").first()
