@@ -266,6 +266,42 @@ class TestFacets:
         assert facet(response, "type") == {"Video": (1, True), "Guide": (1, False)}
 
     @override_settings(WAGTAIL_ALLYSHIP={"RESOURCES_PER_PAGE": 3, "RESOURCES_CACHE_SECONDS": 0})
+    def test_filters_sit_behind_one_control_closed_until_one_is_chosen(
+        self, hub, reader, library, topics
+    ):
+        html = reader.get(hub.url).content.decode()
+        assert '<details class="allyship-hub-filters" data-allyship-hub-filters>' in html
+        assert "active)" not in html
+        html = reader.get(
+            hub.url, {"topic": topics["mentoring"].pk, "type": ResourceType.GUIDE}
+        ).content.decode()
+        assert '<details class="allyship-hub-filters" open data-allyship-hub-filters>' in html
+        assert "(2 active)" in html
+
+    def test_what_narrows_the_list_is_shown_and_each_part_can_be_taken_off(
+        self, hub, reader, library, topics
+    ):
+        params = {"topic": topics["mentoring"].pk, "type": ResourceType.GUIDE, "q": "guide"}
+        response = reader.get(hub.url, params)
+        active = {item.label: item.remove_url for item in response.context["hub"].active}
+        assert set(active) == {"Search: “guide”", "Topic: Mentoring", "Type: Guide"}
+        # Each address keeps the rest: taking the search off keeps both filters.
+        without_search = reader.get(hub.url + active["Search: “guide”"])
+        assert {item.label for item in without_search.context["hub"].active} == {
+            "Topic: Mentoring",
+            "Type: Guide",
+        }
+        without_topic = reader.get(hub.url + active["Topic: Mentoring"])
+        assert sorted(titles(without_topic)) == ["Menopause guide", "Mentoring guide"]
+        assert "Showing resources that match:" in response.content.decode()
+
+    def test_no_match_says_which_filters_are_in_the_way(self, hub, reader, library, topics):
+        html = reader.get(
+            hub.url, {"topic": topics["menopause"].pk, "type": ResourceType.VIDEO}
+        ).content.decode()
+        assert "No resource matches all 2 of these together" in html
+        assert "Type: Video" in html
+
     def test_pages_keep_the_filters(self, hub, reader, library):
         response = reader.get(hub.url)
         assert len(titles(response)) == 3
@@ -340,6 +376,9 @@ class TestLanguages:
         assert 'lang="en"' in html
         # The English resource's topic shows under its French name, and filters by it.
         assert facet(response, "topic") == {"Mentorat": (1, False)}
+        # The chips on the card say it in French too, like the facet.
+        cards = html[html.index('class="allyship-resource-list"') :]
+        assert "<li>Mentorat</li>" in cards and "<li>Mentoring</li>" not in cards
         with translation.override("fr"):
             response = reader.get(french_hub.url, {"topic": french_topic.pk})
         assert titles(response) == ["Only in English"]

@@ -45,6 +45,10 @@ def bump_version(**_kwargs) -> None:
         ResourceLibraryVersion.objects.filter(pk=1).update(version=F("version") + 1)
 
 
+#: Raised when the hub's markup changes, so that no page shows results cached by an older release.
+MARKUP_VERSION = 2
+
+
 def cache_key(hub, request) -> str | None:
     """The key of ``hub``'s results for ``request``, or ``None`` when caching is off."""
     if not get_setting("RESOURCES_CACHE_SECONDS"):
@@ -53,6 +57,7 @@ def cache_key(hub, request) -> str | None:
     params = sorted((name, value) for name, values in request.GET.lists() for value in values)
     state = repr(
         (
+            MARKUP_VERSION,
             current_version(),
             hub.pk,
             get_language(),

@@ -8,7 +8,7 @@ resources takes one, and one more for their topics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -58,6 +58,21 @@ class HubResults:
     resources: PaginatorPage
     facets: list[tuple[str, str, list[facets.FacetValue]]]
     untranslated: set[int]
+    active: list[ActiveFilter] = field(default_factory=list)
+
+    @property
+    def chosen_filters(self) -> int:
+        """How many facet values narrow the list (the search is shown beside, not counted)."""
+        return sum(1 for item in self.active if not item.is_search)
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """One thing that narrows the list (a search or a chosen value), and how to take it off."""
+
+    label: str
+    remove_url: str
+    is_search: bool = False
 
 
 @dataclass
@@ -210,7 +225,7 @@ def facet_lists(scope, query: facets.HubQuery, choices: FacetChoices):
 def listing(resources: models.QuerySet) -> models.QuerySet:
     """What a card shows: the resource's own columns and its topics."""
     topic_links = ResourceTopic.objects.select_related("topic").only(
-        "page_id", "sort_order", "topic__name", "topic__order"
+        "page_id", "sort_order", "topic__name", "topic__order", "topic__translation_key"
     )
     return resources.prefetch_related(Prefetch("topic_links", queryset=topic_links)).only(
         *CARD_FIELDS
@@ -253,13 +268,41 @@ def result_page(matching, query: facets.HubQuery, ranked, total: int, messages) 
     return page
 
 
-def label_cards(resources) -> None:
-    """Give each resource the names of its type and audience, in the active language."""
+def label_cards(resources, topic_names: dict[object, str]) -> None:
+    """Give each resource the names of its type, audience and topics, in the hub's language.
+
+    ``topic_names`` maps a topic's translation key to its name in the hub's language, so that
+    the chips on a card say what the facets say (a resource shown untranslated keeps the
+    topics of its own language only where the hub's language has no such topic).
+    """
     type_labels = {value: str(label) for value, label in ResourceType.choices}
     audience_labels = {value: str(label) for value, label in Audience.choices}
     for resource in resources:
         resource.type_label = type_labels.get(resource.resource_type, "")
         resource.audience_label = audience_labels.get(resource.audience, "")
+        resource.topic_labels = [
+            topic_names.get(topic.translation_key, topic.name) for topic in resource.topics
+        ]
+
+
+def active_filters(query: facets.HubQuery, facet_list) -> list[ActiveFilter]:
+    """What narrows the list now, each with the address of the list without it."""
+    active = []
+    if query.search:
+        active.append(
+            ActiveFilter(
+                gettext("Search: “%(words)s”") % {"words": query.search},
+                query.url(search=""),
+                is_search=True,
+            )
+        )
+    for name, label, values in facet_list:
+        chosen = query.values(name)
+        for choice in values:
+            if choice.selected:
+                rest = tuple(value for value in chosen if value != choice.value)
+                active.append(ActiveFilter(f"{label}: {choice.label}", query.url(**{name: rest})))
+    return active
 
 
 def hub_results(hub, params: dict[str, list[str]]) -> HubResults:
@@ -275,8 +318,9 @@ def hub_results(hub, params: dict[str, list[str]]) -> HubResults:
     facet_list, total = facet_lists(scope, query, choices)
     matching = filtered(scope, query, choices.topic_keys)
     page = result_page(matching, query, ranked, total, messages)
-    label_cards(page.object_list)
+    label_cards(page.object_list, {key: name for _value, name, key in choices.topic_options})
     untranslated = {
         resource.pk for resource in page.object_list if resource.locale_id != hub.locale_id
     }
-    return HubResults(query, messages, page, facet_list, untranslated)
+    active = active_filters(query, facet_list)
+    return HubResults(query, messages, page, facet_list, untranslated, active)

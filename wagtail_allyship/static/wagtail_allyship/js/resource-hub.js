@@ -4,6 +4,15 @@
   "use strict";
 
   var region = document.querySelector("[data-allyship-hub]");
+  // On a wide screen the filters stand beside the results, so they start open; on a phone
+  // they stay behind the "Filter" control and the results come first.
+  function openFiltersOnWideScreens() {
+    var filters = document.querySelector("[data-allyship-hub-filters]");
+    if (filters && window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
+      filters.open = true;
+    }
+  }
+  openFiltersOnWideScreens();
   if (!region || !window.fetch || !window.DOMParser || !window.history.pushState) {
     return;
   }
@@ -31,6 +40,7 @@
         }
         region.innerHTML = fresh.innerHTML;
         region.removeAttribute("aria-busy");
+        openFiltersOnWideScreens();
         var count = region.querySelector(".allyship-result-count");
         if (announce && count) {
           announce.textContent = count.textContent.replace(/\s+/g, " ").trim();
