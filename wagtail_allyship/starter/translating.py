@@ -17,6 +17,7 @@ wagtail-localize lists them as still to translate.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db import models, transaction
 from wagtail.coreutils import find_available_slug
@@ -70,9 +71,15 @@ def target_locales(source: Locale) -> list[Locale]:
     ]
 
 
+@cache
+def item_keys_by_translation_key() -> dict:
+    """Translation key → starter item key ('action:listen'), for every starter item."""
+    return {starter_key(key): key for key in catalogue.item_keys()}
+
+
 def starter_item_key(obj: models.Model) -> str | None:
-    """The starter item key of ``obj`` ('action:listen'), or ``None`` for other content."""
-    return {starter_key(key): key for key in catalogue.item_keys()}.get(obj.translation_key)
+    """The starter item key of ``obj``, or ``None`` for content that is not the starter's."""
+    return item_keys_by_translation_key().get(obj.translation_key)
 
 
 def strings_for(source_language: str, language: str, key: str) -> dict[str, str]:
@@ -126,7 +133,7 @@ def starter_objects(locales: list[Locale]) -> dict[tuple[str, int], models.Model
 
     One query per kind of object, whatever the number of items and languages.
     """
-    by_translation_key = {starter_key(key): key for key in catalogue.item_keys()}
+    by_translation_key = item_keys_by_translation_key()
     found = {}
     querysets = [model.objects.all() for model in SNIPPETS.values()]
     querysets.append(Page.objects.specific())
@@ -215,15 +222,16 @@ def translate_starter(
             obj = objects.get((key, source.pk))
             if obj is None:
                 continue
-            label = f"{obj} ({locale.language_code})"
+            code = locale.language_code
             if (key, locale.pk) in objects:
-                result.existing.append(label)
+                result.existing.append(f"{objects[key, locale.pk]} ({code})")
                 continue
             if isinstance(obj, Page) and not obj.get_parent().has_translation(locale):
-                result.skipped.append(label)
+                result.skipped.append(f"{obj} ({code})")
                 continue
             slug = catalogue.slug(language, key) if key in catalogue.PAGES else ""
             strings = strings_for(source_language, language, key)
-            objects[key, locale.pk] = translate_object(obj, locale, strings, slug, publish)
-            result.created.append(label)
+            target = translate_object(obj, locale, strings, slug, publish)
+            objects[key, locale.pk] = target
+            result.created.append(f"{target} ({code})")
     return result
