@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Locale, Page, PageLogEntry, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -279,3 +280,25 @@ def test_french_and_arabic_pages_show_no_english_and_queries_do_not_grow(setting
         assert {page: count for page, (_text, count) in again.items()} == {
             page: count for page, (_text, count) in rendered[code].items()
         }, code
+
+
+def test_translators_find_them_in_wagtail_localize_editor(settings, admin_client):
+    locales = site_languages(settings, "fr")
+    run("--publish")
+    action = AllyAction.objects.get(
+        locale=locales["fr"], translation_key=starter_key("action:respect")
+    )
+    calendar = CalendarPage.objects.get(locale=locales["fr"])
+    for url, text in (
+        (
+            reverse("wagtailsnippets_wagtail_allyship_allyaction:edit", args=[action.pk]),
+            action.title,
+        ),
+        (reverse("wagtailadmin_pages:edit", args=[calendar.pk]), "Calendrier des alli"),
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200
+        assert "wagtail_localize/admin/edit_translation.html" in [
+            template.name for template in response.templates
+        ]
+        assert text in response.content.decode()
