@@ -25,7 +25,7 @@ from wagtail_allyship.models import (
     RecruitmentArticlePage,
     Topic,
 )
-from wagtail_allyship.recruitment.tokens import translated_string_error
+from wagtail_allyship.recruitment.tokens import translated_string_error, used_tokens
 from wagtail_allyship.starter import catalogue, step1
 from wagtail_allyship.starter.loader import starter_key
 from wagtail_allyship.starter.texts import SHIPPED
@@ -160,10 +160,17 @@ def test_every_item_in_every_language_as_an_up_to_date_translation(settings):
     )
     assert not made.filter(has_error=True).exists()
     assert set(made.values_list("translation_type", flat=True)) == {"manual"}
-    template = RecruitmentArticlePage.objects.get(locale=locales["pt"])
-    assert template.title == "Seja um aliado: [FORCE NAME]"
-    template.full_clean()  # the guard: a translation that lost a token is refused here
-    assert english(template).title == step1.TEMPLATE_TITLE
+    english_template = RecruitmentArticlePage.objects.get(locale=locales["en"])
+    tokens = used_tokens(english_template.title, english_template.body)
+    assert set(tokens) == {"FORCE NAME", "SIGN-UP LINK", "CONTACT NAME", "CONTACT EMAIL"}
+    for code in ("fr", "es", "ar", "pt"):
+        template = RecruitmentArticlePage.objects.get(locale=locales[code])
+        template.full_clean()  # the guard: a translation that lost a token is refused here
+        assert used_tokens(template.title, template.body) == tokens, code
+        assert english(template).pk == english_template.pk
+    assert RecruitmentArticlePage.objects.get(locale=locales["pt"]).title == (
+        "Seja um aliado: [FORCE NAME]"
+    )
     assert all(page.live for page in Page.objects.filter(locale=locales["es"], depth=3))
     assert AllyAction.objects.get(
         locale=locales["es"], translation_key=starter_key("action:listen")

@@ -105,6 +105,7 @@ def test_template_is_valid_and_fills_for_a_unit(client, superuser):
 def test_other_language_and_no_pages(locales):
     run("--locale", "fr", "--no-pages")
     assert AllyAction.objects.filter(locale=locales["fr"]).count() == 14
+    assert GlossaryTerm.objects.get(locale=locales["fr"], slug="ally").term == "Allié"
     assert not AllyRoleProfilePage.objects.exists()
 
 
