@@ -2,8 +2,7 @@
 
 The calendar comes from the package's starter (topics and the toolkit's dates); this module
 adds a good-practice session, a story index with two stories, and the wording of their
-translations. Text not listed in the translations keeps its English wording (wagtail-localize's
-fallback), as it would while translators are still at work.
+translations (the starter brings the calendar's own).
 """
 
 from __future__ import annotations
@@ -147,7 +146,7 @@ def demo_key(name: str) -> uuid.UUID:
 
 
 def load_stories_and_calendar(home: Page) -> list:
-    """Calendar and stories under ``home`` (English); returns what to translate, in order."""
+    """Calendar and stories under ``home`` (English); returns what the demo translates itself."""
     calendar = starter_calendar.load_calendar_starter(
         home.locale, parent=home, publish=True, show_in_menus=True
     )
@@ -191,7 +190,8 @@ def load_stories_and_calendar(home: Page) -> list:
         )
         index.save_revision().publish()
     stories = [load_story(index, data, topics) for data in STORIES]
-    return [*calendar.topics, *calendar.dates, session, calendar.page, index, *stories]
+    # The starter translates its own topics, dates and calendar page.
+    return [session, index, *stories]
 
 
 def load_story(index: GoodPracticeIndexPage, data: dict, topics: dict) -> GoodPracticeStoryPage:
@@ -219,141 +219,7 @@ def load_story(index: GoodPracticeIndexPage, data: dict, topics: dict) -> GoodPr
     return story
 
 
-TOPICS_FR = {
-    "Mentoring": "Mentorat",
-    "Menopause": "Ménopause",
-    "Flexible working": "Travail flexible",
-    "Gender-based violence": "Violences fondées sur le genre",
-    "Health and wellbeing": "Santé et bien-être",
-    "Education and careers": "Éducation et carrières",
-    "Families and caring": "Familles et proches aidants",
-    "Equal pay": "Égalité salariale",
-    "LGBTQIA+ inclusion": "Inclusion LGBTQIA+",
-    "Human rights": "Droits humains",
-    "Global events": "Événements internationaux",
-}
-
-TOPICS_AR = {
-    "Mentoring": "الإرشاد",
-    "Menopause": "انقطاع الطمث",
-    "Flexible working": "العمل المرن",
-    "Gender-based violence": "العنف القائم على النوع الاجتماعي",
-    "Health and wellbeing": "الصحة والرفاه",
-    "Education and careers": "التعليم والمسار المهني",
-    "Families and caring": "الأسرة والرعاية",
-    "Equal pay": "المساواة في الأجر",
-    "LGBTQIA+ inclusion": "إدماج مجتمع الميم",
-    "Human rights": "حقوق الإنسان",
-    "Global events": "فعاليات دولية",
-}
-
-DATES_FR = {
-    "World Economic Forum Annual Meeting": "Réunion annuelle du Forum économique mondial",
-    "International Day of Education": "Journée internationale de l'éducation",
-    "International Day of Zero Tolerance for Female Genital Mutilation": (
-        "Journée internationale de la tolérance zéro à l'égard des mutilations génitales féminines"
-    ),
-    "International Day of Women and Girls in Science": (
-        "Journée internationale des femmes et des filles de science"
-    ),
-    "International Women's Day": "Journée internationale des droits des femmes",
-    "World Health Day": "Journée mondiale de la santé",
-    "International Mother Earth Day": "Journée internationale de la Terre nourricière",
-    "International Girls in ICT Day": (
-        "Journée internationale des jeunes filles dans le secteur des TIC"
-    ),
-    "International Day of Families": "Journée internationale des familles",
-    "International Day Against Homophobia, Transphobia and Biphobia": (
-        "Journée internationale contre l'homophobie, la transphobie et la biphobie"
-    ),
-    "Global Day of Parents": "Journée mondiale des parents",
-    "Father's Day (US)": "Fête des pères (États-Unis)",
-    "International Youth Day": "Journée internationale de la jeunesse",
-    "Women's Equality Day": "Journée de l'égalité des femmes (États-Unis)",
-    "UN General Assembly opens its 79th session (UNGA 79)": (
-        "Ouverture de la 79e session de l'Assemblée générale des Nations Unies"
-    ),
-    "International Equal Pay Day": "Journée internationale de l'égalité de rémunération",
-    "HeForShe Anniversary": "Anniversaire de HeForShe",
-    "HeForShe 10th Anniversary Summit": "Sommet des dix ans de HeForShe",
-    "World Mental Health Day": "Journée mondiale de la santé mentale",
-    "International Day of the Girl Child": "Journée internationale de la fille",
-    "UN Climate Change Conference (COP29) opens": (
-        "Ouverture de la Conférence des Nations Unies sur les changements climatiques (COP29)"
-    ),
-    "International Men's Day": "Journée internationale des hommes",
-    "International Day for the Elimination of Violence against Women": (
-        "Journée internationale pour l'élimination de la violence à l'égard des femmes"
-    ),
-    "16 Days of Activism against Gender-Based Violence": (
-        "16 jours d'activisme contre la violence fondée sur le genre"
-    ),
-    "Human Rights Day": "Journée des droits de l'homme",
-    "International Human Solidarity Day": "Journée internationale de la solidarité humaine",
-    "Davos, Switzerland": "Davos, Suisse",
-    "United Nations Headquarters, New York": "Siège des Nations Unies, New York",
-    "Baku, Azerbaijan": "Bakou, Azerbaïdjan",
-}
-
-DATES_AR = {
-    "World Economic Forum Annual Meeting": "الاجتماع السنوي للمنتدى الاقتصادي العالمي",
-    "International Day of Education": "اليوم الدولي للتعليم",
-    "International Day of Zero Tolerance for Female Genital Mutilation": (
-        "اليوم الدولي لعدم التسامح مطلقًا إزاء تشويه الأعضاء التناسلية الأنثوية"
-    ),
-    "International Day of Women and Girls in Science": (
-        "اليوم الدولي للمرأة والفتاة في ميدان العلوم"
-    ),
-    "International Women's Day": "اليوم الدولي للمرأة",
-    "CSW69 / Beijing+30": "الدورة 69 للجنة وضع المرأة / بيجين+30",
-    "World Health Day": "يوم الصحة العالمي",
-    "International Mother Earth Day": "اليوم الدولي لأمنا الأرض",
-    "International Girls in ICT Day": "اليوم الدولي للفتيات في مجال تكنولوجيا المعلومات والاتصالات",
-    "International Day of Families": "اليوم الدولي للأسر",
-    "International Day Against Homophobia, Transphobia and Biphobia": (
-        "اليوم الدولي لمناهضة رهاب المثلية ورهاب التحول الجنسي ورهاب ازدواجية الميل الجنسي"
-    ),
-    "Global Day of Parents": "اليوم العالمي للوالدين",
-    "Father's Day (US)": "عيد الأب (الولايات المتحدة)",
-    "International Youth Day": "اليوم الدولي للشباب",
-    "Women's Equality Day": "يوم المساواة للمرأة (الولايات المتحدة)",
-    "UN General Assembly opens its 79th session (UNGA 79)": (
-        "افتتاح الدورة التاسعة والسبعين للجمعية العامة للأمم المتحدة"
-    ),
-    "International Equal Pay Day": "اليوم الدولي للمساواة في الأجر",
-    "HeForShe Anniversary": "ذكرى تأسيس حركة HeForShe",
-    "HeForShe 10th Anniversary Summit": "قمة الذكرى العاشرة لحركة HeForShe",
-    "World Mental Health Day": "اليوم العالمي للصحة النفسية",
-    "International Day of the Girl Child": "اليوم الدولي للطفلة",
-    "UN Climate Change Conference (COP29) opens": (
-        "افتتاح مؤتمر الأمم المتحدة لتغير المناخ (COP29)"
-    ),
-    "International Men's Day": "اليوم العالمي للرجل",
-    "International Day for the Elimination of Violence against Women": (
-        "اليوم الدولي للقضاء على العنف ضد المرأة"
-    ),
-    "16 Days of Activism against Gender-Based Violence": (
-        "حملة الأيام الستة عشر لمناهضة العنف القائم على النوع الاجتماعي"
-    ),
-    "Human Rights Day": "يوم حقوق الإنسان",
-    "International Human Solidarity Day": "اليوم الدولي للتضامن الإنساني",
-    "Davos, Switzerland": "دافوس، سويسرا",
-    "United Nations Headquarters, New York": "مقر الأمم المتحدة، نيويورك",
-    "Baku, Azerbaijan": "باكو، أذربيجان",
-}
-
-#: The calendar page's introduction as translators see it: the text of its paragraph.
-CALENDAR_INTRO_TEXT = starter_calendar.CALENDAR_INTRODUCTION.removeprefix("<p>").removesuffix(
-    "</p>"
-)
-
 PAGES_FR = {
-    starter_calendar.CALENDAR_TITLE: "Calendrier des alliés",
-    CALENDAR_INTRO_TEXT: (
-        "Des dates, tout au long de l'année, qui donnent aux alliés une occasion de lancer une "
-        "conversation, de partager une ressource ou d'organiser un événement. Ajoutez-les à "
-        "votre propre agenda en un clic."
-    ),
     "Northshire Police": "Police du Northshire",
     "Southvale Police": "Police du Southvale",
     SESSION_TITLE: "Séance de bonnes pratiques : un mentorat qui dure",
@@ -379,11 +245,6 @@ PAGES_FR = {
 }
 
 PAGES_AR = {
-    starter_calendar.CALENDAR_TITLE: "تقويم الحلفاء",
-    CALENDAR_INTRO_TEXT: (
-        "مواعيد على مدار العام تمنح الحلفاء مناسبة لبدء حديث أو مشاركة مورد أو تنظيم فعالية. "
-        "أضفها إلى تقويمك الخاص بنقرة واحدة."
-    ),
     "Northshire Police": "شرطة نورثشاير",
     "Southvale Police": "شرطة ساوثفيل",
     SESSION_TITLE: "جلسة الممارسات الجيدة: إرشاد يدوم",
@@ -408,7 +269,4 @@ PAGES_AR = {
     ),
 }
 
-STRINGS = {
-    "fr": {**TOPICS_FR, **DATES_FR, **PAGES_FR},
-    "ar": {**TOPICS_AR, **DATES_AR, **PAGES_AR},
-}
+STRINGS = {"fr": PAGES_FR, "ar": PAGES_AR}

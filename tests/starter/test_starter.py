@@ -105,6 +105,7 @@ def test_template_is_valid_and_fills_for_a_unit(client, superuser):
 def test_other_language_and_no_pages(locales):
     run("--locale", "fr", "--no-pages")
     assert AllyAction.objects.filter(locale=locales["fr"]).count() == 14
+    assert GlossaryTerm.objects.get(locale=locales["fr"], slug="ally").term == "Allié"
     assert not AllyRoleProfilePage.objects.exists()
 
 
@@ -114,7 +115,9 @@ def test_loading_into_a_translated_language_adds_nothing(locales):
         translate(action, locales["fr"], {})
     before = AllyAction.objects.count()
     run("--locale", "fr", "--no-pages")
-    assert AllyAction.objects.count() == before
+    # English and French were both there already; Arabic gets its translations.
+    assert AllyAction.objects.exclude(locale=locales["ar"]).count() == before
+    assert AllyAction.objects.filter(locale=locales["ar"]).count() == 14
 
 
 def test_unknown_locale_is_a_clear_error():

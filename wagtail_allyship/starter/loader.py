@@ -25,10 +25,11 @@ def starter_key(name: str) -> uuid.UUID:
 
 @dataclass
 class LoadResult:
-    """What a load created and what it found already there, by name."""
+    """What a load created and what it found already there, by name; and the new objects."""
 
     created: list[str] = field(default_factory=list)
     existing: list[str] = field(default_factory=list)
+    new_objects: list = field(default_factory=list)
 
 
 def load_snippet(model, key: str, locale: Locale, result: LoadResult, **values):
@@ -41,6 +42,7 @@ def load_snippet(model, key: str, locale: Locale, result: LoadResult, **values):
     obj.full_clean()
     obj.save()
     result.created.append(str(obj))
+    result.new_objects.append(obj)
     return obj
 
 
@@ -64,4 +66,5 @@ def load_page(model, key: str, parent: Page, publish: bool, result: LoadResult, 
         revision.publish()
         page.refresh_from_db()
     result.created.append(page.title)
+    result.new_objects.append(page)
     return page

@@ -1,17 +1,26 @@
 """The demo's step 1 content, calendar and stories, in English, French and Arabic."""
 
+import html as html_lib
+import re
+
+import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
+from wagtail_localize.models import Translation
 
 from wagtail_allyship.models import (
     AllyRoleProfilePage,
     AwarenessDate,
     CalendarPage,
+    GlossaryPage,
     GlossaryTerm,
     GoodPracticeIndexPage,
     GoodPracticeStoryPage,
     RecruitmentArticlePage,
 )
+from wagtail_allyship.starter import catalogue, step1
+from wagtail_allyship.starter.loader import starter_key
+from wagtail_allyship.text import placeholders
 
 
 def test_demo_has_calendar_and_stories_in_three_languages(demo_content, client):
@@ -47,8 +56,48 @@ def test_demo_shows_step1_content_in_three_languages(demo_content, client):
     assert "Tom Evans" in html and "allies@southvale.example.org" in html
     french = local.get_translation(Locale.objects.get(language_code="fr"))
     html = client.get(french.url).content.decode()
-    assert "Devenez allié : Police du Southvale" in html
+    assert "Police du Southvale : devenez allié" in html
     for code in ("fr", "ar"):
         assert AllyRoleProfilePage.objects.filter(locale__language_code=code, live=True).exists()
         assert GlossaryTerm.objects.filter(locale__language_code=code).count() == 11
         assert RecruitmentArticlePage.objects.filter(locale__language_code=code).count() == 3
+
+
+def english_starter_sentences() -> set[str]:
+    """Every English starter string of two words or more, but not the titles of the sources
+    cited (a source keeps its own language) or bare tokens."""
+    sources = {step1.UN_WOMEN_ECA_ACTIONS[0], *(source[0] for *_rest, source in step1.GLOSSARY)}
+    sentences = set()
+    for key in catalogue.item_keys():
+        for text in catalogue.strings("en", key):
+            text = html_lib.unescape(re.sub(r"<[^>]+>", "", text))
+            if " " in text and text not in sources and not placeholders.TOKEN_RE.fullmatch(text):
+                sentences.add(text)
+    return sentences
+
+
+@pytest.mark.parametrize("code", ["fr", "ar"])
+def test_french_and_arabic_starter_pages_show_no_english(demo_content, client, code):
+    client.force_login(get_user_model().objects.get(username="ally"))
+    locale = Locale.objects.get(language_code=code)
+    pages = [
+        model.objects.get(locale=locale)
+        for model in (AllyRoleProfilePage, GlossaryPage, CalendarPage)
+    ]
+    pages += RecruitmentArticlePage.objects.filter(locale=locale)  # template and local versions
+    sentences = english_starter_sentences()
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200
+        text = html_lib.unescape(re.sub(r"<[^>]+>", " ", response.content.decode()))
+        left = sorted(sentence for sentence in sentences if sentence in text)
+        assert not left, (page.url, left)
+
+
+def test_starter_translations_are_up_to_date_in_wagtail_localize(demo_content):
+    keys = [starter_key(key) for key in catalogue.item_keys()]
+    translations = Translation.objects.filter(source__object_id__in=keys)
+    assert translations.count() == len(keys) * 2
+    for translation in translations:
+        total, done = translation.get_progress()
+        assert total == done, translation.source.object_repr

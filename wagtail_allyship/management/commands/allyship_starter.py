@@ -1,4 +1,4 @@
-"""Load the step 1 starter set: actions, glossary terms, role profile, recruitment template."""
+"""Load the starter content (step 1 and the calendar) in every language of the site we write in."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from wagtail.models import Locale, Page, Site
 
 from wagtail_allyship.starter.calendar import load_calendar_starter
 from wagtail_allyship.starter.step1 import load_starter
+from wagtail_allyship.starter.texts import SHIPPED, language_of
+from wagtail_allyship.starter.translating import localise_originals, translate_starter
 
 
 class Command(BaseCommand):
@@ -15,14 +17,18 @@ class Command(BaseCommand):
         "Load the starter content for step 1 of the programme (ten everyday and four "
         "structural actions, the glossary, a role profile page and a recruitment article "
         "template) and the allyship calendar (topics, the toolkit's dates and a calendar "
-        "page). Safe to run again: what is already there is left as it is."
+        "page), with its translations into every language of the site among "
+        + ", ".join(SHIPPED)
+        + ". Safe to run again: what is already there is left as it is, and a language "
+        "added since the last run gets its translations."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--locale",
             default=None,
-            help="Language code to load into, e.g. 'fr' (default: the default language).",
+            help="Language code of the originals, e.g. 'fr' (default: the default language). "
+            "The site's other languages get translations of them.",
         )
         parser.add_argument(
             "--parent",
@@ -36,7 +42,14 @@ class Command(BaseCommand):
             help="Load the actions and glossary terms only.",
         )
         parser.add_argument(
-            "--publish", action="store_true", help="Publish the pages (default: drafts)."
+            "--publish",
+            action="store_true",
+            help="Publish the pages and their translations (default: drafts).",
+        )
+        parser.add_argument(
+            "--no-translations",
+            action="store_true",
+            help="Load the originals only, without translations into the site's other languages.",
         )
         parser.add_argument(
             "--sign-up-url",
@@ -55,6 +68,11 @@ class Command(BaseCommand):
                 sign_up_url=options["sign_up_url"],
             )
             calendar = load_calendar_starter(locale, parent=parent, publish=options["publish"])
+            if language_of(locale) not in (None, "en"):
+                localise_originals(result.new_objects + calendar.new_objects, language_of(locale))
+            translated = None
+            if not options["no_translations"]:
+                translated = translate_starter(locale, publish=options["publish"])
         result.created += calendar.created
         result.existing += calendar.existing
         self.stdout.write(
@@ -65,6 +83,25 @@ class Command(BaseCommand):
         )
         for name in result.created:
             self.stdout.write(f"  + {name}")
+        if translated is not None:
+            self.report_translations(translated)
+
+    def report_translations(self, translated) -> None:
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Translations: {len(translated.created)} created, "
+                f"{len(translated.existing)} already there."
+            )
+        )
+        for name in translated.created:
+            self.stdout.write(f"  + {name}")
+        for name in translated.skipped:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  ! {name}: not translated, its parent page has no version in that "
+                    "language. Translate the parent page, then run this command again."
+                )
+            )
 
     def get_locale(self, code: str | None) -> Locale:
         if code is None:

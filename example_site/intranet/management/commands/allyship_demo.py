@@ -28,6 +28,7 @@ from wagtail_allyship.models import (
     UnitKind,
 )
 from wagtail_allyship.starter.step1 import load_starter
+from wagtail_allyship.starter.translating import translate_starter
 from wagtail_allyship.translations.translate import translate
 
 #: Passwords are for a local demo only; they are printed so that anyone can log in.
@@ -117,9 +118,13 @@ class Command(BaseCommand):
             for code, strings in TRANSLATIONS.items():
                 self.translate_all(home, units, locales[code], strings)
             content = self.load_allyship_content(home, units)
+            # The starter content comes with its own French and Arabic (and any other
+            # language the starter is written in), as wagtail-localize translations.
+            translate_starter(home.locale, publish=True)
             for code, strings in STRINGS.items():
                 self.translate_allyship_content(content, locales[code], strings)
             stories_calendar = demo_stories_calendar.load_stories_and_calendar(home)
+            translate_starter(home.locale, publish=True)
             for code, strings in demo_stories_calendar.STRINGS.items():
                 self.translate_allyship_content(stories_calendar, locales[code], strings)
             self.load_users()
@@ -221,7 +226,10 @@ class Command(BaseCommand):
                 translate(unit, locale, strings)
 
     def load_allyship_content(self, home, units) -> list:
-        """Step 1 content: the starter set, a glossary page and two local recruitment articles."""
+        """Step 1 content: the starter set, a glossary page and two local recruitment articles.
+
+        Returns what the demo translates itself (the starter translates its own content).
+        """
         _national, *forces = units
         starter = load_starter(
             home.locale,
@@ -250,14 +258,7 @@ class Command(BaseCommand):
                 local = starter.template.create_local_version(unit, home)
                 local.save_revision().publish()
             local_versions.append(local)
-        return [
-            *starter.actions,
-            *starter.terms,
-            starter.profile,
-            glossary,
-            starter.template,
-            *local_versions,
-        ]
+        return [glossary, *local_versions]
 
     def translate_allyship_content(self, content, locale, strings) -> None:
         for obj in content:
