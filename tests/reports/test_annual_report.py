@@ -124,6 +124,20 @@ class TestFigures:
         assert by_name["North Region"]["expected"] is False  # regions have sub-units
         assert [row["total"] for row in figures["allies_by_year"]] == [0, 0, 1, 2, 4]
 
+    def test_one_unit_at_the_top_is_the_organisation_not_a_region(self, db):
+        """Under a national team, each force is its own region; sub-units go with their force."""
+        national = OrganisationUnitFactory(name="National Allyship Team")
+        northshire = OrganisationUnitFactory(name="Northshire Police", parent=national)
+        OrganisationUnitFactory(name="Northshire East", parent=northshire)
+        OrganisationUnitFactory(name="Southvale Police", parent=national)
+        regions = {unit["name"]: unit["region"] for unit in compute_figures(YEAR)["units"]}
+        assert regions == {
+            "National Allyship Team": "National Allyship Team",
+            "Northshire Police": "Northshire Police",
+            "Northshire East": "Northshire Police",
+            "Southvale Police": "Southvale Police",
+        }
+
     def test_an_earlier_year(self, programme):
         figures = compute_figures(YEAR - 1)
         assert figures["totals"]["allies_total"] == 2
@@ -309,12 +323,20 @@ class TestLocale:
         assert f"{day.day} " in reader.get(french.url).content.decode()
         assert day.isoformat() not in reader.get(french.url).content.decode()
 
-    def test_charts_keep_their_left_to_right_geometry_in_arabic(self, programme, reader, locales):
+    def test_charts_are_drawn_right_to_left_in_arabic(self, programme, reader, locales):
         page = AnnualReportPageFactory(year=YEAR)
         arabic = translate(page, locales["ar"], {})
-        content = reader.get(arabic.url).content.decode()
+        response = reader.get(arabic.url)
+        content = response.content.decode()
         assert 'dir="rtl"' in content
+        # The geometry is explicit (mirrored on the server), so the SVG keeps one direction.
         assert content.count('<svg class="allyship-chart-svg" direction="ltr"') == 2
+        bars = response.context["allies_chart"].bars
+        assert bars[0].label_anchor == "start" and bars[0].label_x > bars[0].x
+        years = response.context["trend_chart"].bars
+        assert years[0].x > years[-1].x, "the earliest year stands on the right"
+        english = reader.get(page.url).context["trend_chart"].bars
+        assert english[0].x < english[-1].x
 
     def test_units_are_listed_in_the_order_of_the_page_language(self, programme, reader, locales):
         page = AnnualReportPageFactory(year=YEAR)

@@ -33,6 +33,9 @@ class Bar:
     label_y: float = 0
     value_x: float = 0
     value_y: float = 0
+    #: Which end of each text stands at its x (SVG ``text-anchor``).
+    label_anchor: str = "start"
+    value_anchor: str = "start"
 
 
 @dataclass
@@ -67,6 +70,7 @@ def horizontal_bars(title: str, description: str, data: list[tuple[str, int]]) -
                 height=BAR_HEIGHT,
                 label_x=LABEL_WIDTH - 8,
                 label_y=y + BAR_HEIGHT - 3,
+                label_anchor="end",
                 value_x=round(LABEL_WIDTH + width + 6, 1),
                 value_y=y + BAR_HEIGHT - 3,
             )
@@ -115,3 +119,49 @@ def change_notes(values: list[int]) -> list[str]:
             f"+{difference}" if difference > 0 else f"−{-difference}" if difference else "0"
         )
     return notes
+
+
+FLIPPED_ANCHOR = {"start": "end", "end": "start", "middle": "middle"}
+
+
+def mirrored(chart: Chart) -> Chart:
+    """The chart drawn right to left, for pages in Arabic and other right-to-left languages.
+
+    Bars grow from the right, labels stand on the right, and the first column is the
+    rightmost: the way a reader of the page's language reads the data.
+    """
+    flipped = Chart(
+        chart.title,
+        chart.description,
+        width=chart.width,
+        height=chart.height,
+        label_width=chart.label_width,
+    )
+    for bar in chart.bars:
+        flipped.bars.append(
+            Bar(
+                label=bar.label,
+                value=bar.value,
+                x=round(chart.width - bar.x - bar.width, 1),
+                y=bar.y,
+                width=bar.width,
+                height=bar.height,
+                note=bar.note,
+                label_x=round(chart.width - bar.label_x, 1),
+                label_y=bar.label_y,
+                value_x=round(chart.width - bar.value_x, 1),
+                value_y=bar.value_y,
+                label_anchor=FLIPPED_ANCHOR[bar.label_anchor],
+                value_anchor=FLIPPED_ANCHOR[bar.value_anchor],
+            )
+        )
+    return flipped
+
+
+def without_leading_empty(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``rows`` from the first with a value on (years before the programme had allies say
+    nothing); at least the last row, so that a chart of nothing still says so."""
+    for index, (_label, value) in enumerate(rows):
+        if value:
+            return rows[index:]
+    return rows[-1:]

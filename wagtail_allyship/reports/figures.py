@@ -31,7 +31,13 @@ def year_range(year: int) -> tuple[datetime.date, datetime.date]:
 
 
 def _units() -> list[dict[str, Any]]:
-    """Units in the default language with their region (the top of their branch)."""
+    """Units in the default language with their region.
+
+    A unit's region is the top of its branch, except where the whole tree hangs from one
+    unit: that one is the organisation itself (a national team, a head office), so its
+    children are the regions. Northshire Police under a national team is its own region, not
+    part of the national team's; the national team's own update stays under its name.
+    """
     from wagtail_allyship.units.models import OrganisationUnit
 
     rows = list(
@@ -41,14 +47,23 @@ def _units() -> list[dict[str, Any]]:
     )
     by_pk = {row["pk"]: row for row in rows}
     parents = {row["parent_id"] for row in rows if row["parent_id"]}
+    roots = [row for row in rows if row["parent_id"] not in by_pk]
+    organisation = roots[0]["pk"] if len(roots) == 1 else None
     for row in rows:
-        top, seen = row, {row["pk"]}
-        while top["parent_id"] in by_pk and top["parent_id"] not in seen:
-            top = by_pk[top["parent_id"]]
-            seen.add(top["pk"])
-        row["region"] = top
+        row["region"] = _region_of(row, by_pk, organisation)
         row["has_sub_units"] = row["pk"] in parents
     return rows
+
+
+def _region_of(row: dict, by_pk: dict, organisation: int | None) -> dict:
+    """The ancestor of ``row`` that heads its region (see :func:`_units`)."""
+    top, seen = row, {row["pk"]}
+    while top["parent_id"] in by_pk and top["parent_id"] not in seen:
+        if top["parent_id"] == organisation:
+            return top
+        top = by_pk[top["parent_id"]]
+        seen.add(top["pk"])
+    return top
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:

@@ -178,8 +178,10 @@ class AnnualReportPage(AllyshipPageMixin, RoutedPageMixin, Page):
             ((name_of(u["key"], u["name"]), u["allies_total"]) for u in units if u["expected"]),
             key=lambda item: (-item[1], sort_key(item[0])),
         )
-        trend = figures["allies_by_year"]
-        totals = [row["total"] for row in trend]
+        trend = charts.without_leading_empty(
+            [(programme_year_label(row["year"]), row["total"]) for row in figures["allies_by_year"]]
+        )
+        draw = charts.mirrored if translation.get_language_bidi() else (lambda chart: chart)
         return {
             "regions": [region for region in regions.values() if region["entries"]],
             "missing_units": missing,
@@ -187,17 +189,25 @@ class AnnualReportPage(AllyshipPageMixin, RoutedPageMixin, Page):
                 {**unit, "display_name": name_of(unit["key"], unit["name"])}
                 for unit in sorted(units, key=lambda u: sort_key(name_of(u["key"], u["name"])))
             ],
-            "allies_chart": charts.horizontal_bars(
-                gettext("Allies by unit, %(year)s") % {"year": self.year_label},
-                gettext("Registered allies in each unit at the end of the year, largest first."),
-                by_unit,
+            "allies_chart": draw(
+                charts.horizontal_bars(
+                    gettext("Allies by unit, %(year)s") % {"year": self.year_label},
+                    gettext(
+                        "Registered allies in each unit at the end of the year, largest first."
+                    ),
+                    by_unit,
+                )
             ),
-            "trend_chart": charts.columns(
-                gettext("Allies year on year"),
-                gettext("Registered allies at the end of each of the last %(count)d years.")
-                % {"count": len(trend)},
-                [(programme_year_label(row["year"]), row["total"]) for row in trend],
-                charts.change_notes(totals),
+            "trend_chart": draw(
+                charts.columns(
+                    gettext("Allies year on year"),
+                    gettext(
+                        "Registered allies at the end of each year since the first ally "
+                        "joined, with the change on the year before in brackets."
+                    ),
+                    trend,
+                    charts.change_notes([value for _label, value in trend]),
+                )
             ),
         }
 
