@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from wagtail_allyship.access.personal import PersonalDataPermissionPolicy, personal_models
 from wagtail_allyship.access.roles import is_coordinator
 from wagtail_allyship.calendar.admin import AwarenessDateViewSet
+from wagtail_allyship.dashboard.accountability import ACCOUNTABILITY_REPORTS
 from wagtail_allyship.dashboard.panel import CoordinatorDashboardPanel
 from wagtail_allyship.dashboard.views import REPORTS
 from wagtail_allyship.exports.audit import register_export_log_action
@@ -66,6 +67,9 @@ for model in personal_models():
 register_snippet(AllyshipViewSetGroup)
 hooks.register("register_admin_viewset", resources.ResourceListingViewSet)
 
+#: Every coordinator report, in the order of the Reports menu.
+ALL_REPORTS = [*REPORTS, *ACCOUNTABILITY_REPORTS]
+
 # URLs -----------------------------------------------------------------------------------
 
 
@@ -82,7 +86,7 @@ def register_admin_urls():
             ),
         ),
     ]
-    for report in REPORTS:
+    for report in ALL_REPORTS:
         urls += report.urls()
     return urls
 
@@ -94,7 +98,7 @@ translations.narrow_page_translation_buttons()
 # Menus and panels -----------------------------------------------------------------------
 
 hooks.register("register_reports_menu_item", resources.resources_review_menu_item)
-for order, report in enumerate(REPORTS, start=901):
+for order, report in enumerate(ALL_REPORTS, start=901):
     hooks.register("register_reports_menu_item", partial(report.menu_item, order))
 hooks.register("register_reports_menu_item", survey.survey_results_menu_item)
 

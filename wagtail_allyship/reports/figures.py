@@ -21,8 +21,10 @@ from wagtail_allyship.pledges import years
 #: How many years the year-on-year chart shows, the report's year included.
 TREND_YEARS = 5
 
-#: Bumped when the shape of the stored figures changes.
-FIGURES_VERSION = 1
+#: Bumped when the shape of the stored figures changes. Version 2 added the accountability
+#: status of each unit's pledges (``pledges_green``, ``pledges_rated``); reports frozen with
+#: version 1 have neither, and show no green shares.
+FIGURES_VERSION = 2
 
 
 def year_range(year: int) -> tuple[datetime.date, datetime.date]:
@@ -71,6 +73,24 @@ def _live_count(model, start: datetime.date, end: datetime.date) -> int:
         .distinct()
         .count()
     )
+
+
+def green_pledges(year: int, today: datetime.date) -> dict[str, dict[str, int]]:
+    """Per unit key: how many of the year's pledges are green, out of how many rated.
+
+    Judged on the year's last day, or today while the year runs, with renewal left out (see
+    :mod:`wagtail_allyship.pledges.accountability`): three queries.
+    """
+    from wagtail_allyship.pledges.models import Pledge
+    from wagtail_allyship.pledges.status import rate_pledges
+
+    as_of = min(today, year_range(year)[1])
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"green": 0, "rated": 0})
+    for rated in rate_pledges(Pledge.objects.for_year(year), as_of, renewal=False):
+        row = counts[str(rated.unit_key)]
+        row["rated"] += 1
+        row["green"] += rated.status.is_green
+    return counts
 
 
 def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, Any]:
@@ -132,6 +152,7 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
     ):
         submitted[str(key)].append(pk)
 
+    green = green_pledges(year, today)
     units = []
     for row in _units():
         key = str(row["translation_key"])
@@ -146,6 +167,8 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
                 "allies_total": allies[key]["total"],
                 "allies_new": allies[key]["new"],
                 "pledges": pledges.get(key, 0),
+                "pledges_green": green[key]["green"],
+                "pledges_rated": green[key]["rated"],
             }
         )
 

@@ -29,6 +29,7 @@ from wagtail_allyship.pledges.models import (
     current_programme_year,
 )
 from wagtail_allyship.pledges.pages import MyAllyshipPage
+from wagtail_allyship.pledges.status import my_status
 from wagtail_allyship.pledges.views.common import localized_unit, render
 from wagtail_allyship.registry.models import AllyRegistration, display_name
 
@@ -85,8 +86,26 @@ def my_allyship(page: MyAllyshipPage, request) -> HttpResponse:
             "today": today,
             "year_label": Pledge(programme_year=year).year_label,
             "download_url": subpage_url(page, request, "download"),
+            "accountability": accountability_context(pledges, today),
         },
     )
+
+
+def accountability_context(pledges: list[Pledge], today) -> dict | None:
+    """The ally's accountability status and the commitments it names (no further query)."""
+    found = my_status(pledges, today)
+    if found is None:
+        return None
+    pledge, status = found
+    commitments = {commitment.position: commitment for commitment in pledge.commitments.all()}
+    return {
+        "pledge": pledge,
+        "status": status.status,
+        "reasons": [
+            {"code": reason.code, "commitment": commitments.get(reason.position)}
+            for reason in status.reasons
+        ],
+    }
 
 
 def my_data(user) -> dict:
