@@ -131,6 +131,24 @@ SETTINGS: dict[str, Setting] = {
             "renewed turns amber (due for renewal)."
         ),
     ),
+    "FEEDBACK_REQUESTS_PER_MONTH": Setting(
+        default=10,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_(
+            "How many feedback requests (to named colleagues and private links together) one "
+            "ally may make in a calendar month."
+        ),
+    ),
+    "FEEDBACK_LINK_DAYS": Setting(
+        default=14,
+        check=_is_positive_int,
+        expected=_("a whole number of days greater than 0"),
+        help=_(
+            "How many days a feedback request, and its private link, can be answered before it "
+            "expires."
+        ),
+    ),
     "STORIES_PER_PAGE": Setting(
         default=12,
         check=_is_positive_int,

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from wagtail_allyship.access.rate_limits import over_limit, refuse
 from wagtail_allyship.content.responses import (
@@ -108,8 +109,21 @@ def accountability_context(pledges: list[Pledge], today) -> dict | None:
     }
 
 
+#: The Wagtail hook through which other features add to "My data": each function registered
+#: under it takes the user and returns a dict of JSON-ready entries.
+MY_DATA_HOOK = "register_allyship_my_data"
+
+
 def my_data(user) -> dict:
     """Everything the programme holds about ``user``, as JSON-ready data."""
+    data = my_pledge_data(user)
+    for more in hooks.get_hooks(MY_DATA_HOOK):
+        data.update(more(user))
+    return data
+
+
+def my_pledge_data(user) -> dict:
+    """The registration, pledges and reminders of ``user``."""
     registration = AllyRegistration.objects.select_related("unit").filter(user=user).first()
     reminders = SentReminder.objects.filter(user=user).order_by("sent_at")
     return {
