@@ -19,6 +19,7 @@ from wagtail_allyship.access.roles import is_coordinator
 from wagtail_allyship.calendar.admin import AwarenessDateViewSet
 from wagtail_allyship.content.pages import SUBPAGE_URLS_HOOK
 from wagtail_allyship.dashboard.accountability import ACCOUNTABILITY_REPORTS
+from wagtail_allyship.dashboard.feedback import FEEDBACK_REPORTS
 from wagtail_allyship.dashboard.panel import CoordinatorDashboardPanel
 from wagtail_allyship.dashboard.views import REPORTS
 from wagtail_allyship.exports.audit import register_export_log_action
@@ -72,7 +73,7 @@ register_snippet(AllyshipViewSetGroup)
 hooks.register("register_admin_viewset", resources.ResourceListingViewSet)
 
 #: Every coordinator report, in the order of the Reports menu.
-ALL_REPORTS = [*REPORTS, *ACCOUNTABILITY_REPORTS]
+ALL_REPORTS = [*REPORTS, *ACCOUNTABILITY_REPORTS, *FEEDBACK_REPORTS]
 
 # URLs -----------------------------------------------------------------------------------
 

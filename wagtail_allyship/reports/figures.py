@@ -22,8 +22,9 @@ from wagtail_allyship.pledges import years
 TREND_YEARS = 5
 
 #: Bumped when the shape of the stored figures changes. Version 2 added the accountability
-#: status of each unit's pledges (``pledges_green``, ``pledges_rated``); reports frozen with
-#: version 1 have neither, and show no green shares.
+#: status of each unit's pledges (``pledges_green``, ``pledges_rated``) and the counts of
+#: feedback requests (``feedback_asked``, ``feedback_answered``, per unit and in the totals);
+#: reports frozen with version 1 have none of them, and show neither.
 FIGURES_VERSION = 2
 
 
@@ -93,6 +94,22 @@ def green_pledges(year: int, today: datetime.date) -> dict[str, dict[str, int]]:
     return counts
 
 
+def feedback_counts(year: int) -> dict[str, dict[str, int]]:
+    """Per unit key: feedback requests the unit's allies made in ``year``, and answers (counts)."""
+    from wagtail_allyship.feedback.models import FeedbackRequest, FeedbackState
+
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"asked": 0, "answered": 0})
+    for row in (
+        FeedbackRequest.objects.filter(programme_year=year)
+        .values("ally__ally_registration__unit__translation_key")
+        .annotate(asked=Count("pk"), answered=Count("pk", filter=Q(state=FeedbackState.ANSWERED)))
+        .order_by()
+    ):
+        key = str(row["ally__ally_registration__unit__translation_key"])
+        counts[key] = {"asked": row["asked"], "answered": row["answered"]}
+    return counts
+
+
 def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, Any]:
     """Everything the annual report of ``year`` shows as numbers."""
     from wagtail_allyship.pledges.models import OPEN_STATUSES, Commitment, CommitmentStatus, Pledge
@@ -153,6 +170,7 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
         submitted[str(key)].append(pk)
 
     green = green_pledges(year, today)
+    feedback = feedback_counts(year)
     units = []
     for row in _units():
         key = str(row["translation_key"])
@@ -169,6 +187,8 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
                 "pledges": pledges.get(key, 0),
                 "pledges_green": green[key]["green"],
                 "pledges_rated": green[key]["rated"],
+                "feedback_asked": feedback[key]["asked"],
+                "feedback_answered": feedback[key]["answered"],
             }
         )
 
@@ -185,6 +205,8 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
             "commitments_overdue": commitments["overdue"],
             "stories": _live_count(GoodPracticeStoryPage, start, end),
             "resources": _live_count(ResourcePage, start, end),
+            "feedback_asked": sum(row["asked"] for row in feedback.values()),
+            "feedback_answered": sum(row["answered"] for row in feedback.values()),
         },
         "units": units,
         "allies_by_year": [
