@@ -149,6 +149,15 @@ SETTINGS: dict[str, Setting] = {
             "expires."
         ),
     ),
+    "PROGRAMME_NAME": Setting(
+        default="",
+        check=lambda value: isinstance(value, str),
+        expected=_("a text, or an empty text for the default"),
+        help=_(
+            "The programme's name at the top of an ally's pledge sign; empty for "
+            "'Allyship programme' in the page's language."
+        ),
+    ),
     "STORIES_PER_PAGE": Setting(
         default=12,
         check=_is_positive_int,
