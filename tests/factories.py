@@ -24,6 +24,8 @@ from wagtail_allyship.models import (
     CommitmentKind,
     CommitmentStatus,
     CommitmentUpdate,
+    FeedbackRequest,
+    FeedbackState,
     FeedbackSurveyPage,
     GlossaryPage,
     GlossaryTerm,
@@ -522,3 +524,26 @@ def pledge_data(
             if value is not None:
                 data[f"commitments-{index}-{name}"] = value
     return data
+
+
+class FeedbackRequestFactory(factory.django.DjangoModelFactory):
+    """A request to a named colleague, this programme year, waiting for an answer."""
+
+    ally = factory.SubFactory(UserFactory)
+    colleague = factory.SubFactory(UserFactory)
+    programme_year = factory.LazyFunction(current_programme_year)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+
+    class Meta:
+        model = FeedbackRequest
+
+
+def answered(request, text="He backed my proposal in the board meeting.", **fields):
+    """Mark ``request`` answered with ``text``."""
+    request.state = FeedbackState.ANSWERED
+    request.text = text
+    request.answered_at = timezone.now()
+    for name, value in fields.items():
+        setattr(request, name, value)
+    request.save()
+    return request

@@ -13,6 +13,7 @@ row covers, so that new models join the probes.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -28,6 +29,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from tests.factories import (
@@ -360,6 +362,40 @@ def build_user_names(client) -> list[Place]:
     ]
 
 
+def build_feedback(client) -> list[Place]:
+    """An answer both people agreed to show: on the wall, on both people's pages, in My data."""
+    from django.test import Client
+
+    from wagtail_allyship.models import FeedbackRequest, FeedbackState
+
+    user = UserFactory()
+    AllyRegistrationFactory(user=user)
+    pledge = PledgeFactory(user=user)
+    colleague = UserFactory()
+    FeedbackRequest.objects.create(
+        ally=user,
+        colleague=colleague,
+        programme_year=pledge.programme_year,
+        expires_at=timezone.now() + datetime.timedelta(days=5),
+        state=FeedbackState.ANSWERED,
+        text=PAYLOAD,
+        writer_agrees=True,
+        ally_agrees=True,
+    )
+    wall = PledgeWallPageFactory()
+    mine = MyAllyshipPageFactory()
+    owner, writer = Client(), Client()
+    owner.force_login(user)
+    writer.force_login(colleague)
+    return [
+        Place("html", wall.url),
+        Place("html", f"{wall.url}{pledge.pk}/"),
+        Place("html", mine.url, client=owner),
+        Place("html", mine.url, client=writer),
+        Place("json", f"{mine.url}my-data/", client=owner),
+    ]
+
+
 def build_commitment(client) -> list[Place]:
     from django.test import Client
 
@@ -548,6 +584,7 @@ TEXT_PROBES = [
         build_commitment,
     ),
     TextProbe("CommitmentUpdate", ("note",), build_commitment),
+    TextProbe("FeedbackRequest", ("text",), build_feedback),
     TextProbe("SurveyResponse", ("form_data",), build_survey_answers),
     TextProbe(
         "SurveyQuestion",
@@ -573,6 +610,7 @@ NOT_PROBED = {
     ("ResourceTag", "slug"): "a slug",
     ("SurveyQuestion", "clean_name"): "derived from the label",
     ("SurveyParticipation", "respondent"): "a hash, never typed",
+    ("FeedbackRequest", "token_hash"): "a hash of a private link, never typed",
 }
 
 

@@ -113,6 +113,51 @@ SETTINGS: dict[str, Setting] = {
             "How many days before its deadline an ally is reminded of an unfinished commitment."
         ),
     ),
+    "ACCOUNTABILITY_MONTHS": Setting(
+        default=3,
+        check=_is_positive_int,
+        expected=_("a whole number of months greater than 0"),
+        help=_(
+            "A pledge is green while progress was logged on each open commitment within this "
+            "many months; it turns red when nothing was logged for twice as long."
+        ),
+    ),
+    "ACCOUNTABILITY_RENEWAL_DAYS": Setting(
+        default=30,
+        check=_is_non_negative_int,
+        expected=_("a whole number of days, 0 or more"),
+        help=_(
+            "How many days before the end of its programme year a pledge that has not been "
+            "renewed turns amber (due for renewal)."
+        ),
+    ),
+    "FEEDBACK_REQUESTS_PER_MONTH": Setting(
+        default=10,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_(
+            "How many feedback requests (to named colleagues and private links together) one "
+            "ally may make in a calendar month."
+        ),
+    ),
+    "FEEDBACK_LINK_DAYS": Setting(
+        default=14,
+        check=_is_positive_int,
+        expected=_("a whole number of days greater than 0"),
+        help=_(
+            "How many days a feedback request, and its private link, can be answered before it "
+            "expires."
+        ),
+    ),
+    "PROGRAMME_NAME": Setting(
+        default="",
+        check=lambda value: isinstance(value, str),
+        expected=_("a text, or an empty text for the default"),
+        help=_(
+            "The programme's name at the top of an ally's pledge sign; empty for "
+            "'Allyship programme' in the page's language."
+        ),
+    ),
     "STORIES_PER_PAGE": Setting(
         default=12,
         check=_is_positive_int,

@@ -7,6 +7,7 @@ never from here.
 
 from wagtail_allyship.calendar.models import AwarenessDate, AwarenessDateKind
 from wagtail_allyship.calendar.pages import CalendarPage
+from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest, FeedbackState
 from wagtail_allyship.glossary.models import GlossaryPage, GlossaryTerm
 from wagtail_allyship.pledges.models import (
     Commitment,
@@ -71,6 +72,9 @@ __all__ = [
     "CommitmentKind",
     "CommitmentStatus",
     "CommitmentUpdate",
+    "FeedbackBlock",
+    "FeedbackRequest",
+    "FeedbackState",
     "FeedbackSurveyPage",
     "GlossaryPage",
     "GlossaryTerm",

@@ -17,10 +17,16 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from wagtail_allyship.access.personal import PersonalDataPermissionPolicy, personal_models
 from wagtail_allyship.access.roles import is_coordinator
 from wagtail_allyship.calendar.admin import AwarenessDateViewSet
+from wagtail_allyship.content.pages import SUBPAGE_URLS_HOOK
+from wagtail_allyship.dashboard.accountability import ACCOUNTABILITY_REPORTS
+from wagtail_allyship.dashboard.feedback import FEEDBACK_REPORTS
 from wagtail_allyship.dashboard.panel import CoordinatorDashboardPanel
 from wagtail_allyship.dashboard.views import REPORTS
 from wagtail_allyship.exports.audit import register_export_log_action
+from wagtail_allyship.feedback import data as feedback_data
+from wagtail_allyship.feedback import urls as feedback_urls
 from wagtail_allyship.glossary.admin import GlossaryTermViewSet
+from wagtail_allyship.pledges.views.mine import MY_DATA_HOOK
 from wagtail_allyship.profile.admin import AllyActionViewSet
 from wagtail_allyship.recruitment import admin as recruitment
 from wagtail_allyship.registry.admin import (
@@ -66,6 +72,9 @@ for model in personal_models():
 register_snippet(AllyshipViewSetGroup)
 hooks.register("register_admin_viewset", resources.ResourceListingViewSet)
 
+#: Every coordinator report, in the order of the Reports menu.
+ALL_REPORTS = [*REPORTS, *ACCOUNTABILITY_REPORTS, *FEEDBACK_REPORTS]
+
 # URLs -----------------------------------------------------------------------------------
 
 
@@ -82,7 +91,7 @@ def register_admin_urls():
             ),
         ),
     ]
-    for report in REPORTS:
+    for report in ALL_REPORTS:
         urls += report.urls()
     return urls
 
@@ -91,10 +100,14 @@ def register_admin_urls():
 hooks.register("register_admin_urls", translations.urls, order=-100)
 translations.narrow_page_translation_buttons()
 
+# Feedback adds its addresses below "My allyship", and its part of "My data".
+hooks.register(SUBPAGE_URLS_HOOK, feedback_urls.subpage_urls)
+hooks.register(MY_DATA_HOOK, feedback_data.my_feedback_data)
+
 # Menus and panels -----------------------------------------------------------------------
 
 hooks.register("register_reports_menu_item", resources.resources_review_menu_item)
-for order, report in enumerate(REPORTS, start=901):
+for order, report in enumerate(ALL_REPORTS, start=901):
     hooks.register("register_reports_menu_item", partial(report.menu_item, order))
 hooks.register("register_reports_menu_item", survey.survey_results_menu_item)
 

@@ -24,6 +24,7 @@ from tests.factories import (
     AllyRegistrationFactory,
     CommitmentFactory,
     CommitmentUpdateFactory,
+    FeedbackRequestFactory,
     FeedbackSurveyPageFactory,
     MyAllyshipPageFactory,
     PledgeFactory,
@@ -32,6 +33,7 @@ from tests.factories import (
     SurveyResponseFactory,
     UserFactory,
     admin_group,
+    answered,
 )
 from wagtail_allyship.access.personal import (
     PERSONAL_DATA,
@@ -39,13 +41,26 @@ from wagtail_allyship.access.personal import (
     personal_data_refusal,
     personal_models,
 )
-from wagtail_allyship.models import ReminderKind, SentReminder, SurveyParticipation, Visibility
+from wagtail_allyship.models import (
+    FeedbackBlock,
+    ReminderKind,
+    SentReminder,
+    SurveyParticipation,
+    Visibility,
+)
 from wagtail_allyship.survey.models import respondent_key
 
 pytestmark = pytest.mark.django_db
 
 #: Words that appear only in the personal data made below.
-MARKERS = ("Zebedee", "Quixotic-Marker", "marker-commitment", "marker-progress", "marker-answer")
+MARKERS = (
+    "Zebedee",
+    "Quixotic-Marker",
+    "marker-commitment",
+    "marker-progress",
+    "marker-answer",
+    "marker-feedback",
+)
 
 #: Parameters that name an object; filled with the personal object of the route's model.
 OBJECT_PARAMETERS = ("pk", "id", "object_id", "instance_id")
@@ -90,6 +105,14 @@ def personal(locales):
         survey_key=survey.translation_key, respondent=respondent_key(survey, registration.user)
     )
     SurveyResponseFactory(page=survey, form_data={"what_would_help": "marker-answer given"})
+    # Feedback a colleague wrote and did not agree to show: nobody but the two may read it.
+    colleague = UserFactory(username="colleague-of-zebedee")
+    answered(
+        FeedbackRequestFactory(ally=registration.user, colleague=colleague),
+        text="marker-feedback of support",
+        commitment=commitment,
+    )
+    FeedbackBlock.objects.create(person=colleague, ally=registration.user)
     PledgePageFactory(slug="pledge")
     PledgeWallPageFactory(slug="wall")
     MyAllyshipPageFactory(slug="mine")

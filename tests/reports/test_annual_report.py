@@ -113,6 +113,8 @@ class TestFigures:
             "commitments_overdue": 1,
             "stories": 1,
             "resources": 2,
+            "feedback_asked": 0,
+            "feedback_answered": 0,
         }
         by_name = {unit["name"]: unit for unit in figures["units"]}
         assert by_name["Alderley Police"]["allies_total"] == 3

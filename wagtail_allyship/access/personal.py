@@ -24,6 +24,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from wagtail_allyship.access.roles import is_coordinator
@@ -43,6 +44,20 @@ PERSONAL_DATA: dict[str, str] = {
     "wagtail_allyship.sentreminder": COORDINATORS,
     "wagtail_allyship.surveyresponse": NOBODY,
     "wagtail_allyship.surveyparticipation": NOBODY,
+    # Feedback is read by the ally who asked and the colleague who wrote it, on their own
+    # pages; what both agreed to show is on the pledge wall. Coordinators see counts only.
+    "wagtail_allyship.feedbackrequest": NOBODY,
+    "wagtail_allyship.feedbackblock": NOBODY,
+}
+
+#: Why nobody reads a kind of data on the generic surfaces, where the general reason is wrong.
+NOBODY_REASONS = {
+    "wagtail_allyship.feedbackrequest": gettext_lazy(
+        "Feedback is read only by the ally who asked for it and the colleague who wrote it."
+    ),
+    "wagtail_allyship.feedbackblock": gettext_lazy(
+        "Feedback is read only by the ally who asked for it and the colleague who wrote it."
+    ),
 }
 
 
@@ -76,6 +91,8 @@ def personal_data_refusal(user, model: type[Model] | Model | str) -> str | None:
     """Why ``user`` may not read ``model``'s records, or ``None`` if they may."""
     if may_read(user, model):
         return None
+    if label_of(model) in NOBODY_REASONS:
+        return str(NOBODY_REASONS[label_of(model)])
     if PERSONAL_DATA.get(label_of(model)) == NOBODY:
         return _("Survey answers are shown only in aggregate, on the survey's results page.")
     return _("This is personal data of the programme's allies. Only its coordinators see it.")

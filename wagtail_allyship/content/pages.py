@@ -10,6 +10,7 @@ its routes in ``subpage_urls``, the way a Django project names its URLconf in
 from __future__ import annotations
 
 from django.utils.module_loading import import_string
+from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from wagtail_allyship.conf import get_setting
@@ -52,6 +53,11 @@ class AllyshipPageMixin:
         return UnitPagePermissionTester(user, self)
 
 
+#: The Wagtail hook through which a feature adds addresses below another feature's page type:
+#: each function registered under it takes the page class and returns ``path()`` entries.
+SUBPAGE_URLS_HOOK = "register_allyship_subpage_urls"
+
+
 class RoutedPageMixin(RoutablePageMixin):
     """A page whose sub-pages are served by the view functions of a routes module.
 
@@ -65,7 +71,10 @@ class RoutedPageMixin(RoutablePageMixin):
 
     @classmethod
     def get_subpage_urls(cls):
-        return tuple(import_string(cls.subpage_urls))
+        urls = list(import_string(cls.subpage_urls))
+        for add_urls in hooks.get_hooks(SUBPAGE_URLS_HOOK):
+            urls += add_urls(cls)
+        return tuple(urls)
 
 
 class PersonalPageMixin(AllyshipPageMixin, RoutedPageMixin):

@@ -7,7 +7,8 @@ from django.utils.formats import number_format
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
-from wagtail_allyship.dashboard import figures
+from wagtail_allyship.dashboard import accountability, figures
+from wagtail_allyship.dashboard import feedback as feedback_figures
 from wagtail_allyship.dashboard.views import (
     AlliesPerUnitView,
     MissingAnnualUpdatesView,
@@ -88,6 +89,8 @@ class CoordinatorDashboardPanel(Component):
                 ),
             ),
         ]
+        rows.append(accountability.panel_row())
+        rows.append(feedback_figures.panel_row())
         return {
             "year": programme_year_label(current_programme_year()),
             "items": [

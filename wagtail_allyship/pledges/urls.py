@@ -7,7 +7,7 @@ A page type names its list in ``subpage_urls`` (see
 
 from django.urls import path
 
-from wagtail_allyship.pledges.views import mine, pledge, signup, wall
+from wagtail_allyship.pledges.views import mine, pledge, sign, signup, wall
 
 pledge_page = [
     path("", pledge.pledge_form, name="pledge_form"),
@@ -25,4 +25,6 @@ my_allyship_page = [
     path("my-data/", mine.download_my_data, name="download"),
     path("pledges/<int:pledge_id>/delete/", mine.delete_pledge, name="delete_pledge"),
     path("commitments/<int:commitment_id>/progress/", mine.log_progress, name="log_progress"),
+    path("sign/", sign.pledge_sign, name="pledge_sign"),
+    path("sign/svg/", sign.pledge_sign_download, name="pledge_sign_svg"),
 ]

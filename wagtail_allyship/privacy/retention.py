@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from wagtail_allyship.conf import SETTINGS, SETTINGS_NAME, get_setting
+from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest
 from wagtail_allyship.pledges.models import Commitment, CommitmentUpdate, Pledge
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
 from wagtail_allyship.survey.models import (
@@ -101,6 +102,8 @@ class RetentionPlan:
     pledges: int = 0
     commitments: int = 0
     progress_updates: int = 0
+    #: Feedback requests the ally made, with their answers, and blocks against him.
+    feedback: int = 0
     survey_responses: int = 0
     survey_markers: int = 0
     #: Registrations marked as left without a leaving date: kept, and reported.
@@ -135,6 +138,7 @@ def plan_retention(today: datetime.date | None = None) -> RetentionPlan:
     plan.progress_updates = CommitmentUpdate.objects.filter(
         commitment__pledge__user_id__in=user_ids
     ).count()
+    plan.feedback = FeedbackRequest.objects.filter(ally_id__in=user_ids).count()
     plan.survey_responses = SurveyResponse.objects.filter(month__lt=plan.responses_before).count()
     plan.survey_markers = _orphaned_markers().count()
     plan.undated = AllyRegistration.objects.filter(
@@ -164,6 +168,8 @@ def apply_retention(today: datetime.date | None = None) -> RetentionPlan:
         plan.pledges = removed.get(Pledge._meta.label, 0)
         plan.commitments = removed.get(Commitment._meta.label, 0)
         plan.progress_updates = removed.get(CommitmentUpdate._meta.label, 0)
+        plan.feedback = FeedbackRequest.objects.filter(ally_id__in=user_ids).delete()[0]
+        FeedbackBlock.objects.filter(ally_id__in=user_ids).delete()
         _registry_history(registrations.values_list("pk", flat=True)).delete()
         registrations.delete()
         plan.survey_responses = SurveyResponse.objects.filter(
@@ -194,7 +200,8 @@ def forget_user(user) -> None:
 def forget_deleted_user(sender, instance, **kwargs) -> None:
     """``pre_delete`` receiver of the user model (connected in ``AppConfig.ready``).
 
-    Registration, pledges, commitments and progress updates go with the user through their
+    Registration, pledges, commitments, progress updates, and the feedback the user asked
+    for, received or wrote (and blocks by or against him) go with the user through their
     ``CASCADE`` foreign keys; this removes the rest (see :func:`forget_user`).
     """
     forget_user(instance)

@@ -21,8 +21,11 @@ from wagtail_allyship.pledges import years
 #: How many years the year-on-year chart shows, the report's year included.
 TREND_YEARS = 5
 
-#: Bumped when the shape of the stored figures changes.
-FIGURES_VERSION = 1
+#: Bumped when the shape of the stored figures changes. Version 2 added the accountability
+#: status of each unit's pledges (``pledges_green``, ``pledges_rated``) and the counts of
+#: feedback requests (``feedback_asked``, ``feedback_answered``, per unit and in the totals);
+#: reports frozen with version 1 have none of them, and show neither.
+FIGURES_VERSION = 2
 
 
 def year_range(year: int) -> tuple[datetime.date, datetime.date]:
@@ -88,6 +91,40 @@ def _live_count(model, start: datetime.date, end: datetime.date) -> int:
     )
 
 
+def green_pledges(year: int, today: datetime.date) -> dict[str, dict[str, int]]:
+    """Per unit key: how many of the year's pledges are green, out of how many rated.
+
+    Judged on the year's last day, or today while the year runs, with renewal left out (see
+    :mod:`wagtail_allyship.pledges.accountability`): three queries.
+    """
+    from wagtail_allyship.pledges.models import Pledge
+    from wagtail_allyship.pledges.status import rate_pledges
+
+    as_of = min(today, year_range(year)[1])
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"green": 0, "rated": 0})
+    for rated in rate_pledges(Pledge.objects.for_year(year), as_of, renewal=False):
+        row = counts[str(rated.unit_key)]
+        row["rated"] += 1
+        row["green"] += rated.status.is_green
+    return counts
+
+
+def feedback_counts(year: int) -> dict[str, dict[str, int]]:
+    """Per unit key: feedback requests the unit's allies made in ``year``, and answers (counts)."""
+    from wagtail_allyship.feedback.models import FeedbackRequest, FeedbackState
+
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"asked": 0, "answered": 0})
+    for row in (
+        FeedbackRequest.objects.filter(programme_year=year)
+        .values("ally__ally_registration__unit__translation_key")
+        .annotate(asked=Count("pk"), answered=Count("pk", filter=Q(state=FeedbackState.ANSWERED)))
+        .order_by()
+    ):
+        key = str(row["ally__ally_registration__unit__translation_key"])
+        counts[key] = {"asked": row["asked"], "answered": row["answered"]}
+    return counts
+
+
 def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, Any]:
     """Everything the annual report of ``year`` shows as numbers."""
     from wagtail_allyship.pledges.models import OPEN_STATUSES, Commitment, CommitmentStatus, Pledge
@@ -147,6 +184,8 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
     ):
         submitted[str(key)].append(pk)
 
+    green = green_pledges(year, today)
+    feedback = feedback_counts(year)
     units = []
     for row in _units():
         key = str(row["translation_key"])
@@ -161,6 +200,10 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
                 "allies_total": allies[key]["total"],
                 "allies_new": allies[key]["new"],
                 "pledges": pledges.get(key, 0),
+                "pledges_green": green[key]["green"],
+                "pledges_rated": green[key]["rated"],
+                "feedback_asked": feedback[key]["asked"],
+                "feedback_answered": feedback[key]["answered"],
             }
         )
 
@@ -177,6 +220,8 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
             "commitments_overdue": commitments["overdue"],
             "stories": _live_count(GoodPracticeStoryPage, start, end),
             "resources": _live_count(ResourcePage, start, end),
+            "feedback_asked": sum(row["asked"] for row in feedback.values()),
+            "feedback_answered": sum(row["answered"] for row in feedback.values()),
         },
         "units": units,
         "allies_by_year": [

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 from wagtail_allyship.content.pages import AllyshipPageMixin, RoutedPageMixin
 from wagtail_allyship.pledges.models import current_programme_year, programme_year_label
 from wagtail_allyship.reports import charts
+from wagtail_allyship.reports.accountability import green_share_by_region
 from wagtail_allyship.reports.figures import compute_figures
 from wagtail_allyship.reports.models import FIRST_YEAR, AnnualUpdate
 from wagtail_allyship.text.collation import sort_key
@@ -183,6 +184,9 @@ class AnnualReportPage(AllyshipPageMixin, RoutedPageMixin, Page):
         )
         draw = charts.mirrored if translation.get_language_bidi() else (lambda chart: chart)
         return {
+            "green_by_region": sorted(
+                green_share_by_region(units, name_of), key=lambda row: sort_key(row["name"])
+            ),
             "regions": [region for region in regions.values() if region["entries"]],
             "missing_units": missing,
             "unit_rows": [

@@ -67,6 +67,7 @@ class Command(BaseCommand):
             (_("pledges"), plan.pledges),
             (_("commitments"), plan.commitments),
             (_("progress updates"), plan.progress_updates),
+            (_("feedback requests"), plan.feedback),
             (
                 _("survey responses (given before %(date)s)") % {"date": responses_before},
                 plan.survey_responses,

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from wagtail_allyship.access.rate_limits import over_limit, refuse
 from wagtail_allyship.content.responses import (
@@ -29,6 +30,7 @@ from wagtail_allyship.pledges.models import (
     current_programme_year,
 )
 from wagtail_allyship.pledges.pages import MyAllyshipPage
+from wagtail_allyship.pledges.status import my_status
 from wagtail_allyship.pledges.views.common import localized_unit, render
 from wagtail_allyship.registry.models import AllyRegistration, display_name
 
@@ -85,12 +87,43 @@ def my_allyship(page: MyAllyshipPage, request) -> HttpResponse:
             "today": today,
             "year_label": Pledge(programme_year=year).year_label,
             "download_url": subpage_url(page, request, "download"),
+            "accountability": accountability_context(pledges, today),
         },
     )
 
 
+def accountability_context(pledges: list[Pledge], today) -> dict | None:
+    """The ally's accountability status and the commitments it names (no further query)."""
+    found = my_status(pledges, today)
+    if found is None:
+        return None
+    pledge, status = found
+    commitments = {commitment.position: commitment for commitment in pledge.commitments.all()}
+    return {
+        "pledge": pledge,
+        "status": status.status,
+        "reasons": [
+            {"code": reason.code, "commitment": commitments.get(reason.position)}
+            for reason in status.reasons
+        ],
+    }
+
+
+#: The Wagtail hook through which other features add to "My data": each function registered
+#: under it takes the user and returns a dict of JSON-ready entries.
+MY_DATA_HOOK = "register_allyship_my_data"
+
+
 def my_data(user) -> dict:
     """Everything the programme holds about ``user``, as JSON-ready data."""
+    data = my_pledge_data(user)
+    for more in hooks.get_hooks(MY_DATA_HOOK):
+        data.update(more(user))
+    return data
+
+
+def my_pledge_data(user) -> dict:
+    """The registration, pledges and reminders of ``user``."""
     registration = AllyRegistration.objects.select_related("unit").filter(user=user).first()
     reminders = SentReminder.objects.filter(user=user).order_by("sent_at")
     return {

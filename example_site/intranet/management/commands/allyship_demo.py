@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from intranet import (
+    demo_feedback,
     demo_pledges,
     demo_reports,
     demo_resources,
@@ -132,6 +133,7 @@ class Command(BaseCommand):
             for code, strings in demo_pledges.STRINGS.items():
                 self.translate_allyship_content(pledge_pages, locales[code], strings)
             self.link_profile_to_sign_up()
+            demo_feedback.load_feedback()
             demo_resources.load_resources(home, locales)
             demo_survey.load_survey(home)
             demo_reports.load_reports(home, locales)

@@ -1,0 +1,78 @@
+"""The pledge sign: an A4 sign with an ally's name, unit, programme and commitments (SVG).
+
+Made on the server from plain values, with no font, image or script fetched from anywhere, so
+that it prints and downloads the same on a closed network. Every text is escaped. Lines are
+wrapped by a character count, since the server cannot measure text; each line is centred, so
+that right-to-left scripts (``rtl=True``) read correctly with the same geometry.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+#: A4 in tenths of a millimetre.
+WIDTH, HEIGHT = 2100, 2970
+#: Characters per line of a commitment; fewer lines fit as commitments grow longer.
+WRAP = 38
+#: The most lines one commitment may take; a longer text ends with an ellipsis.
+MAX_LINES = 6
+
+
+@dataclass(frozen=True)
+class SignText:
+    programme: str
+    heading: str
+    name: str
+    unit: str
+    commitments: tuple[str, ...]
+    footer: str
+    language: str
+    rtl: bool = False
+
+
+def wrapped(text: str, width: int = WRAP, lines: int = MAX_LINES) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, at most ``lines`` of them."""
+    found = textwrap.wrap(" ".join(text.split()), width=width) or [""]
+    if len(found) > lines:
+        found = found[:lines]
+        found[-1] = found[-1].rstrip(" .,;") + "…"
+    return found
+
+
+def _text(y: int, size: int, content: str, weight: str = "normal", fill: str = "#1f2937") -> str:
+    return (
+        f'<text x="{WIDTH // 2}" y="{y}" font-size="{size}" font-weight="{weight}" '
+        f'fill="{fill}" text-anchor="middle">{escape(content)}</text>'
+    )
+
+
+def pledge_sign_svg(sign: SignText) -> str:
+    """The sign as a standalone SVG document."""
+    direction = "rtl" if sign.rtl else "ltr"
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="210mm" height="297mm" role="img" xml:lang={quoteattr(sign.language)} '
+        f'direction="{direction}" font-family="DejaVu Sans, Arial, sans-serif" '
+        f"aria-label={quoteattr(sign.heading + ': ' + sign.name)}>",
+        f'<rect x="60" y="60" width="{WIDTH - 120}" height="{HEIGHT - 120}" rx="40" '
+        'fill="#ffffff" stroke="#1f4e8c" stroke-width="24"/>',
+        _text(260, 70, sign.programme, "bold", "#1f4e8c"),
+        _text(470, 110, sign.heading, "bold"),
+        _text(640, 130, sign.name, "bold", "#1f4e8c"),
+    ]
+    if sign.unit:
+        parts.append(_text(760, 64, sign.unit))
+    y = 960
+    for number, commitment in enumerate(sign.commitments, start=1):
+        parts.append(_text(y, 72, f"{number}.", "bold", "#1f4e8c"))
+        y += 100
+        for line in wrapped(commitment):
+            parts.append(_text(y, 68, line))
+            y += 90
+        y += 70
+    parts.append(_text(HEIGHT - 200, 48, sign.footer, "normal", "#4b5563"))
+    parts.append("</svg>")
+    return "\n".join(parts)
