@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 
 import pytest
 from django.core.cache import cache
@@ -296,6 +297,12 @@ class TestProgress:
         assert [u.status for u in commitment.updates.all()] == ["done", "in_progress"]
         html = ally_client.get(url).content.decode()
         assert "First meeting" in html and "Progress so far" in html
+
+    def test_no_hidden_copy_of_the_date_carries_aria_attributes(self, ally_client, mine, pledge):
+        """HTML forbids aria-* on hidden inputs; the form has no hidden copy of the date."""
+        html = ally_client.get(self.url(mine, pledge.commitments.get(position=1))).content
+        assert b'name="initial-date"' not in html
+        assert re.search(rb'<input type="hidden"[^>]*aria-', html) is None
 
     def test_an_earlier_update_does_not_override_the_latest(self, ally_client, mine, pledge):
         commitment = pledge.commitments.get(position=1)

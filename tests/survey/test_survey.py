@@ -122,6 +122,11 @@ class TestAnswering:
         assert not soup.select("[style]") and not soup.select("script:not([src])")
         assert 'css/survey.css"' in response.content.decode()
 
+    def test_no_empty_aria_describedby(self, ally_client, page):
+        """An empty IDREFS list is invalid HTML: the attribute is left out instead."""
+        html = ally_client.get(page.url).content.decode()
+        assert 'aria-describedby=""' not in html
+
     def test_promise_follows_the_setting(self, ally_client, page):
         with override_settings(WAGTAIL_ALLYSHIP={"SURVEY_MIN_GROUP_SIZE": 10}):
             html = ally_client.get(page.url).content.decode()

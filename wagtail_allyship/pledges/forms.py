@@ -197,6 +197,9 @@ class ProgressForm(forms.ModelForm):
         self.earliest = timezone.localdate(commitment.pledge.created_at)
         self.fields["status"].initial = commitment.status
         self.fields["date"].initial = today
+        # The model's callable default would add a hidden copy of the initial date, which
+        # the form never reads (and which would carry the field's aria attributes).
+        self.fields["date"].show_hidden_initial = False
         self.fields["date"].widget = date_input(
             min=self.earliest.isoformat(), max=today.isoformat()
         )
