@@ -29,6 +29,7 @@ from tests.factories import (
     PledgeFactory,
     PledgePageFactory,
     PledgeWallPageFactory,
+    SessionFactory,
     SurveyResponseFactory,
     UserFactory,
     admin_group,
@@ -40,6 +41,7 @@ from wagtail_allyship.access.personal import (
     personal_models,
 )
 from wagtail_allyship.models import ReminderKind, SentReminder, SurveyParticipation, Visibility
+from wagtail_allyship.sessions.models import SessionRegistration, SessionSignup, SignupStatus
 from wagtail_allyship.survey.models import respondent_key
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +92,10 @@ def personal(locales):
         survey_key=survey.translation_key, respondent=respondent_key(survey, registration.user)
     )
     SurveyResponseFactory(page=survey, form_data={"what_would_help": "marker-answer given"})
+    signup = SessionSignup.objects.create(entry=SessionFactory(), places=3)
+    SessionRegistration.objects.create(
+        signup=signup, user=registration.user, status=SignupStatus.PLACE
+    )
     PledgePageFactory(slug="pledge")
     PledgeWallPageFactory(slug="wall")
     MyAllyshipPageFactory(slug="mine")

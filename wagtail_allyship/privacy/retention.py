@@ -38,6 +38,7 @@ from wagtail.models import ModelLogEntry
 from wagtail_allyship.conf import SETTINGS, SETTINGS_NAME, get_setting
 from wagtail_allyship.pledges.models import Commitment, CommitmentUpdate, Pledge
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
+from wagtail_allyship.sessions.models import SessionRegistration
 from wagtail_allyship.survey.models import (
     FeedbackSurveyPage,
     SurveyParticipation,
@@ -101,6 +102,7 @@ class RetentionPlan:
     pledges: int = 0
     commitments: int = 0
     progress_updates: int = 0
+    session_registrations: int = 0
     survey_responses: int = 0
     survey_markers: int = 0
     #: Registrations marked as left without a leaving date: kept, and reported.
@@ -135,6 +137,7 @@ def plan_retention(today: datetime.date | None = None) -> RetentionPlan:
     plan.progress_updates = CommitmentUpdate.objects.filter(
         commitment__pledge__user_id__in=user_ids
     ).count()
+    plan.session_registrations = SessionRegistration.objects.filter(user_id__in=user_ids).count()
     plan.survey_responses = SurveyResponse.objects.filter(month__lt=plan.responses_before).count()
     plan.survey_markers = _orphaned_markers().count()
     plan.undated = AllyRegistration.objects.filter(
@@ -164,6 +167,9 @@ def apply_retention(today: datetime.date | None = None) -> RetentionPlan:
         plan.pledges = removed.get(Pledge._meta.label, 0)
         plan.commitments = removed.get(Commitment._meta.label, 0)
         plan.progress_updates = removed.get(CommitmentUpdate._meta.label, 0)
+        plan.session_registrations = SessionRegistration.objects.filter(
+            user_id__in=user_ids
+        ).delete()[0]
         _registry_history(registrations.values_list("pk", flat=True)).delete()
         registrations.delete()
         plan.survey_responses = SurveyResponse.objects.filter(

@@ -67,6 +67,7 @@ class Command(BaseCommand):
             (_("pledges"), plan.pledges),
             (_("commitments"), plan.commitments),
             (_("progress updates"), plan.progress_updates),
+            (_("sign-ups for sessions"), plan.session_registrations),
             (
                 _("survey responses (given before %(date)s)") % {"date": responses_before},
                 plan.survey_responses,
