@@ -16,6 +16,7 @@ import hashlib
 import uuid
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -162,6 +163,20 @@ class SessionSignup(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @admin.display(description=_("when"))
+    def schedule(self) -> str:
+        return self.entry.schedule()
+
+    @admin.display(description=_("sign-up"))
+    def status_label(self) -> str:
+        if self.is_cancelled:
+            return _("Cancelled")
+        if self.has_ended():
+            return _("Over")
+        if not self.is_open():
+            return _("Closed")
+        return _("Open")
 
     @property
     def is_limited(self) -> bool:
