@@ -174,3 +174,38 @@ class TestPlaceFile:
         url = session_address(calendar_page, signup, "session_place_file")
         assert logged_in(alex).get(url).status_code == 404
         assert Client().get(url).status_code == 302
+
+
+class TestMyAllyship:
+    @pytest.fixture
+    def mine(self, db):
+        from wagtail.models import Page
+
+        from tests.factories import MyAllyshipPageFactory
+
+        return MyAllyshipPageFactory(parent=Page.objects.get(depth=2), slug="mine")
+
+    def test_next_session_and_attended_sessions(self, mine, calendar_page, people, alex):
+        past = make_session(days=-5, title="Held last week")
+        SessionRegistration.objects.create(
+            signup=past, user=alex, status=SignupStatus.PLACE, attended=True
+        )
+        missed = make_session(days=-9, title="Missed one")
+        SessionRegistration.objects.create(
+            signup=missed, user=alex, status=SignupStatus.PLACE, attended=False
+        )
+        coming = make_session(places=1, title="Coming soon")
+        places.sign_up(coming.pk, people[0])
+        places.sign_up(coming.pk, alex)
+        html = logged_in(alex).get(mine.url).content.decode()
+        assert "Coming soon" in html and "You are on the waiting list (1st)" in html
+        assert "Held last week" in html and "Missed one" not in html
+        assert session_address(calendar_page, coming) in html
+
+    def test_my_data_holds_the_sign_ups(self, mine, alex):
+        signup = make_session()
+        places.sign_up(signup.pk, alex)
+        response = logged_in(alex).get(mine.url + "my-data/")
+        data = response.json()
+        assert data["sessions"][0]["session"] == signup.entry.title
+        assert data["sessions"][0]["status"] == "place"

@@ -38,7 +38,8 @@ from wagtail.models import ModelLogEntry
 from wagtail_allyship.conf import SETTINGS, SETTINGS_NAME, get_setting
 from wagtail_allyship.pledges.models import Commitment, CommitmentUpdate, Pledge
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
-from wagtail_allyship.sessions.models import SessionRegistration
+from wagtail_allyship.sessions import places
+from wagtail_allyship.sessions.models import SessionRegistration, SignupStatus
 from wagtail_allyship.survey.models import (
     FeedbackSurveyPage,
     SurveyParticipation,
@@ -183,7 +184,11 @@ def apply_retention(today: datetime.date | None = None) -> RetentionPlan:
 
 
 def forget_user(user) -> None:
-    """Remove a user's survey markers and registry history; the rest cascades with the user."""
+    """Remove a user's survey markers and registry history; the rest cascades with the user.
+
+    Their places at coming sessions are cancelled first, so that the next in line moves up.
+    """
+    _free_places_of(user)
     survey_keys = set(
         SurveyParticipation.objects.order_by().values_list("survey_key", flat=True).distinct()
     )
@@ -195,6 +200,15 @@ def forget_user(user) -> None:
         SurveyParticipation.objects.filter(markers).delete()
     registration = AllyRegistration.objects.filter(user=user).values_list("pk", flat=True)
     _registry_history(registration).delete()
+
+
+def _free_places_of(user) -> None:
+    taken = SessionRegistration.objects.filter(user=user, status=SignupStatus.PLACE)
+    for signup_id in taken.values_list("signup_id", flat=True):
+        try:
+            places.cancel(signup_id, user)
+        except places.SignupRefused:
+            pass  # a session that is over: nobody moves up
 
 
 def forget_deleted_user(sender, instance, **kwargs) -> None:

@@ -17,11 +17,12 @@ def _mine(user):
     )
 
 
-def next_sessions(user, now=None, limit: int = 3) -> list[SessionRegistration]:
+def next_sessions(user, now=None, limit: int = 3, annotate=None) -> list[SessionRegistration]:
     """The coming sessions ``user`` has a place at or is waiting for, soonest first."""
     now = now or timezone.now()
     return list(
         _mine(user)
+        .annotate(**(annotate or {}))
         .filter(
             status__in=[SignupStatus.PLACE, SignupStatus.WAITING],
             signup__cancelled_at__isnull=True,

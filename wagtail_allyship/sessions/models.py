@@ -134,6 +134,11 @@ class SessionSignup(models.Model):
             raise ValidationError(
                 {"entry": _("Only a one-off event or a session can take sign-ups.")}
             )
+        end = entry and (entry.ends_at or entry.starts_at)
+        if end and self.closes_at and self.closes_at > end:
+            raise ValidationError(
+                {"closes_at": _("Sign-up must close before the session is over.")}
+            )
 
     def fingerprint_now(self) -> str:
         """A digest of what a calendar file says about the session: when, where, how."""
