@@ -23,6 +23,7 @@ history that names them.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -205,10 +206,9 @@ def forget_user(user) -> None:
 def _free_places_of(user) -> None:
     taken = SessionRegistration.objects.filter(user=user, status=SignupStatus.PLACE)
     for signup_id in taken.values_list("signup_id", flat=True):
-        try:
+        # A session that is over refuses: nobody moves up there.
+        with contextlib.suppress(places.SignupRefused):
             places.cancel(signup_id, user)
-        except places.SignupRefused:
-            pass  # a session that is over: nobody moves up
 
 
 def forget_deleted_user(sender, instance, **kwargs) -> None:
