@@ -15,6 +15,7 @@ from intranet import (
     demo_pledges,
     demo_reports,
     demo_resources,
+    demo_sessions,
     demo_stories_calendar,
     demo_survey,
 )
@@ -117,6 +118,7 @@ class Command(BaseCommand):
             demo_resources.load_resources(home, locales)
             demo_survey.load_survey(home)
             demo_reports.load_reports(home, locales)
+            demo_sessions.load_sessions()
         self.print_logins()
 
     def load_locales(self) -> dict[str, Locale]:
