@@ -573,6 +573,7 @@ NOT_PROBED = {
     ("ResourceTag", "slug"): "a slug",
     ("SurveyQuestion", "clean_name"): "derived from the label",
     ("SurveyParticipation", "respondent"): "a hash, never typed",
+    ("SessionSignup", "fingerprint"): "a digest the package computes, never typed or shown",
 }
 
 

@@ -81,9 +81,9 @@ def stranger():
 
 #: Query budgets, whatever the amount of data: eight to serve any page (session, user, site,
 #: locale, page and view restrictions), then the JSON download reads the registration,
-#: pledges, commitments, progress and reminders (one query each), and the delete
+#: pledges, commitments, progress, reminders and session sign-ups (one query each), and the delete
 #: confirmation reads the pledge and finds the other pledge pages to link to.
-QUERIES_FOR_MY_DATA = 13
+QUERIES_FOR_MY_DATA = 14
 QUERIES_FOR_DELETE_PAGE = 11
 
 

@@ -209,3 +209,10 @@ class TestMyAllyship:
         data = response.json()
         assert data["sessions"][0]["session"] == signup.entry.title
         assert data["sessions"][0]["status"] == "place"
+
+
+def test_online_only_sessions_give_no_room_on_the_calendar_either(calendar_page, alex):
+    signup = make_session(mode=AttendanceMode.ONLINE)
+    places.sign_up(signup.pk, alex)
+    html = logged_in(alex).get(calendar_page.url).content.decode()
+    assert LINK in html and ROOM not in html

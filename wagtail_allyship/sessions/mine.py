@@ -6,6 +6,7 @@ Each function reads one person's own registrations only, in one query.
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils import timezone
 
 from wagtail_allyship.sessions.models import SessionRegistration, SignupStatus
@@ -17,24 +18,30 @@ def _mine(user):
     )
 
 
-def next_sessions(user, now=None, limit: int = 3, annotate=None) -> list[SessionRegistration]:
-    """The coming sessions ``user`` has a place at or is waiting for, soonest first."""
+def my_sessions(user, now=None, limit: int = 3, annotate=None) -> tuple[list, list]:
+    """``user``'s coming sessions (a place or a turn, soonest first, at most ``limit``) and
+    the sessions they attended (latest first), from one query."""
     now = now or timezone.now()
-    return list(
+    coming_filter = Q(
+        status__in=[SignupStatus.PLACE, SignupStatus.WAITING],
+        signup__cancelled_at__isnull=True,
+        signup__entry__starts_at__gte=now,
+    )
+    rows = list(
         _mine(user)
         .annotate(**(annotate or {}))
-        .filter(
-            status__in=[SignupStatus.PLACE, SignupStatus.WAITING],
-            signup__cancelled_at__isnull=True,
-            signup__entry__starts_at__gte=now,
-        )
-        .order_by("signup__entry__starts_at", "pk")[:limit]
+        .filter(coming_filter | Q(attended=True))
+        .order_by("signup__entry__starts_at", "pk")
     )
+    coming = [r for r in rows if r.status != SignupStatus.CANCELLED and _is_coming(r, now)]
+    attended = [r for r in reversed(rows) if r.attended and not _is_coming(r, now)]
+    return coming[:limit], attended
 
 
-def attended_sessions(user) -> list[SessionRegistration]:
-    """The sessions the organisers marked ``user`` as having attended, latest first."""
-    return list(_mine(user).filter(attended=True).order_by("-signup__entry__starts_at", "-pk"))
+def _is_coming(registration: SessionRegistration, now) -> bool:
+    signup = registration.signup
+    start = signup.entry.starts_at
+    return signup.cancelled_at is None and start is not None and start >= now
 
 
 def my_session_data(user) -> list[dict]:

@@ -15,7 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from wagtail_allyship.sessions.models import SessionRegistration, SessionSignup, SignupStatus
+from wagtail_allyship.sessions.models import (
+    AttendanceMode,
+    SessionRegistration,
+    SessionSignup,
+    SignupStatus,
+)
 from wagtail_allyship.sessions.places import signup_refusal
 
 
@@ -45,6 +50,16 @@ class SessionState:
     @property
     def is_waiting(self) -> bool:
         return self.registration is not None and self.registration.is_waiting
+
+    @property
+    def shows_room(self) -> bool:
+        """Whether the reader sees the room: with a place, at a session held in person."""
+        return self.has_place and self.signup.mode != AttendanceMode.ONLINE
+
+    @property
+    def shows_link(self) -> bool:
+        """Whether the reader sees the online link: with a place, at a session held online."""
+        return self.has_place and self.signup.mode != AttendanceMode.IN_PERSON
 
     @property
     def can_sign_up(self) -> bool:

@@ -58,7 +58,7 @@ def allyship_next_session(context) -> dict:
         # An entry that takes sign-ups gives its link only to the people with a place.
         "state": state,
         "signup_url": signup_url,
-        "show_link": state is None or state.has_place,
+        "show_link": state is None or state.shows_link,
         "when": session.schedule(),
         "calendar_url": calendar_url,
         "download_url": calendar.event_download_url(session, base=calendar_url)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django import template
 
 from wagtail_allyship.calendar.pages import CalendarPage
-from wagtail_allyship.sessions.mine import attended_sessions, next_sessions
+from wagtail_allyship.sessions.mine import my_sessions
 from wagtail_allyship.sessions.states import ordinal, waiting_position
 
 register = template.Library()
@@ -33,12 +33,12 @@ def allyship_my_sessions(context) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"coming": [], "attended": []}
-    coming = next_sessions(user, annotate={"position": waiting_position()})
-    base = _calendar_url(context.get("page"), request).rstrip("/")
+    coming, attended = my_sessions(user, annotate={"position": waiting_position()})
+    base = _calendar_url(context.get("page"), request).rstrip("/") if coming else ""
     for registration in coming:
         key = registration.signup.entry.translation_key
         registration.url = f"{base}/session/{key}/" if base else ""
         registration.position_label = (
             ordinal(registration.position) if registration.is_waiting else ""
         )
-    return {"coming": coming, "attended": attended_sessions(user), "shown": True}
+    return {"coming": coming, "attended": attended, "shown": True}
