@@ -23,6 +23,7 @@ class WagtailAllyshipConfig(AppConfig):
         from wagtail_allyship.resources import cache as resource_cache
         from wagtail_allyship.resources.hub import ResourceHubPage
         from wagtail_allyship.resources.models import ResourcePage
+        from wagtail_allyship.sessions.places import entry_saved
 
         errors = setting_errors()
         if errors:
@@ -37,5 +38,10 @@ class WagtailAllyshipConfig(AppConfig):
             flag_translated_string,
             sender="wagtail_localize.StringTranslation",
             dispatch_uid="wagtail_allyship.flag_translated_string",
+        )
+        post_save.connect(
+            entry_saved,
+            sender="wagtail_allyship.AwarenessDate",
+            dispatch_uid="wagtail_allyship.session_entry_saved",
         )
         page_published.connect(freeze_report_figures, dispatch_uid="allyship-freeze-report-figures")

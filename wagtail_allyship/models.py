@@ -41,6 +41,12 @@ from wagtail_allyship.resources.models import (
     TaggedResource,
     ToolkitStep,
 )
+from wagtail_allyship.sessions.models import (
+    AttendanceMode,
+    SessionRegistration,
+    SessionSignup,
+    SignupStatus,
+)
 from wagtail_allyship.stories.models import (
     GoodPracticeIndexPage,
     GoodPracticeStoryPage,
@@ -64,6 +70,7 @@ __all__ = [
     "AnnualReportPage",
     "AnnualUpdate",
     "AnnualUpdateStatus",
+    "AttendanceMode",
     "Audience",
     "AwarenessDate",
     "AwarenessDateKind",
@@ -96,6 +103,9 @@ __all__ = [
     "ResourceTopic",
     "ResourceType",
     "SentReminder",
+    "SessionRegistration",
+    "SessionSignup",
+    "SignupStatus",
     "SurveyParticipation",
     "SurveyQuestion",
     "SurveyResponse",

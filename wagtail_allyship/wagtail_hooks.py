@@ -35,6 +35,7 @@ from wagtail_allyship.registry.admin import (
 )
 from wagtail_allyship.reports.admin import AnnualUpdateViewSet
 from wagtail_allyship.resources import admin as resources
+from wagtail_allyship.sessions import admin as sessions
 from wagtail_allyship.survey import admin as survey
 from wagtail_allyship.topics.admin import TopicViewSet
 from wagtail_allyship.translations import guard as translations
@@ -60,6 +61,7 @@ class AllyshipViewSetGroup(SnippetViewSetGroup):
         AllyRegistrationViewSet,
         TopicViewSet,
         AwarenessDateViewSet,
+        sessions.SessionSignupViewSet,
         AnnualUpdateViewSet,
         UnitEditorGroupViewSet,
     )
@@ -135,6 +137,7 @@ hooks.register(
 # Before the general refusal below, which would name the allies of a unit in use.
 hooks.register("before_delete_snippet", refuse_deleting_units_with_allies, order=-1)
 hooks.register("before_delete_snippet", refuse_deleting_units_in_use)
+hooks.register("before_delete_snippet", sessions.refuse_deleting_sessions_with_signups)
 hooks.register("before_bulk_action", recruitment.refuse_bulk_publishing_incomplete_local_versions)
 # Before wagtail-localize's own hook, which takes over the edit view for translations.
 hooks.register(

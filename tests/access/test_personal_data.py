@@ -30,6 +30,7 @@ from tests.factories import (
     PledgeFactory,
     PledgePageFactory,
     PledgeWallPageFactory,
+    SessionFactory,
     SurveyResponseFactory,
     UserFactory,
     admin_group,
@@ -48,6 +49,7 @@ from wagtail_allyship.models import (
     SurveyParticipation,
     Visibility,
 )
+from wagtail_allyship.sessions.models import SessionRegistration, SessionSignup, SignupStatus
 from wagtail_allyship.survey.models import respondent_key
 
 pytestmark = pytest.mark.django_db
@@ -113,6 +115,10 @@ def personal(locales):
         commitment=commitment,
     )
     FeedbackBlock.objects.create(person=colleague, ally=registration.user)
+    signup = SessionSignup.objects.create(entry=SessionFactory(), places=3)
+    SessionRegistration.objects.create(
+        signup=signup, user=registration.user, status=SignupStatus.PLACE
+    )
     PledgePageFactory(slug="pledge")
     PledgeWallPageFactory(slug="wall")
     MyAllyshipPageFactory(slug="mine")

@@ -82,10 +82,10 @@ def stranger():
 
 #: Query budgets, whatever the amount of data: eight to serve any page (session, user, site,
 #: locale, page and view restrictions), then the JSON download reads the registration,
-#: pledges, commitments, progress and reminders (one query each), and the delete
-#: confirmation reads the pledge and finds the other pledge pages to link to. Feedback adds
-#: what the user asked for, what was asked of him, and whom he blocked (three queries).
-QUERIES_FOR_MY_DATA = 16
+#: pledges, commitments, progress, reminders and session sign-ups (one query each), and the
+#: delete confirmation reads the pledge and finds the other pledge pages to link to. Feedback
+#: adds what the user asked for, what was asked of him, and whom he blocked (three queries).
+QUERIES_FOR_MY_DATA = 17
 QUERIES_FOR_DELETE_PAGE = 11
 
 

@@ -276,11 +276,14 @@ NOT_TRANSLATABLE = {
     "wagtail_allyship.SurveyParticipation": "a keyed hash saying someone answered",
     "wagtail_allyship.FeedbackRequest": "one colleague's answer to one ally, in her words",
     "wagtail_allyship.FeedbackBlock": "one person's wish to hear no more from one ally",
+    "wagtail_allyship.SessionRegistration": "one person's sign-up for a session",
     # Configuration and plumbing.
     "wagtail_allyship.UnitEditorGroup": "which Wagtail group edits which units",
     "wagtail_allyship.ResourceTag": "free keywords, shared by every language",
     "wagtail_allyship.TaggedResource": "the link from a resource to its tags",
     "wagtail_allyship.ResourceLibraryVersion": "a counter that invalidates cached hub pages",
+    "wagtail_allyship.SessionSignup": "places and dates of a calendar entry, shared by all of "
+    "its translations (the entry holds the words)",
 }
 
 

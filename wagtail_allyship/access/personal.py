@@ -42,6 +42,7 @@ PERSONAL_DATA: dict[str, str] = {
     "wagtail_allyship.commitment": COORDINATORS,
     "wagtail_allyship.commitmentupdate": COORDINATORS,
     "wagtail_allyship.sentreminder": COORDINATORS,
+    "wagtail_allyship.sessionregistration": COORDINATORS,
     "wagtail_allyship.surveyresponse": NOBODY,
     "wagtail_allyship.surveyparticipation": NOBODY,
     # Feedback is read by the ally who asked and the colleague who wrote it, on their own

@@ -349,8 +349,12 @@ class AwarenessDate(TranslatableMixin, models.Model):
         """Stable across requests and edits; one per entry and language."""
         return f"{self.translation_key}-{self.locale.language_code}@wagtail-allyship"
 
-    def ics_entry(self, url: str = "") -> ical.IcsEntry:
+    def ics_entry(self, url: str = "", joining_details: bool = True) -> ical.IcsEntry:
+        """The entry for a calendar file; without the room and the online link when
+        ``joining_details`` is false (an entry that people sign up for gives them only to
+        those with a place)."""
         language = self.locale.language_code
+        location, online_link = (self.location, self.online_link) if joining_details else ("", "")
         description = self.description
         if self.link:
             description = f"{description}\n\n{self.link}".strip()
@@ -359,8 +363,8 @@ class AwarenessDate(TranslatableMixin, models.Model):
             "title": self.title,
             "stamp": self.updated_at or timezone.now(),
             "description": description,
-            "url": self.online_link or self.link or url,
-            "location": self.location or self.online_link,
+            "url": online_link or self.link or url,
+            "location": location or online_link,
             "categories": (self.topic.name,) if self.topic_id else (),
             "language": language,
         }

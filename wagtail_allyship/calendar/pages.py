@@ -64,7 +64,8 @@ class CalendarFilterForm(forms.Form):
 class CalendarPage(RoutedPageMixin, AllyshipPageMixin, Page):
     """Upcoming awareness dates, events and sessions by month, with iCalendar files."""
 
-    subpage_urls = "wagtail_allyship.calendar.urls.calendar_page"
+    #: The calendar's own routes and those of signing up for its sessions.
+    subpage_urls = "wagtail_allyship.sessions.urls.calendar_page"
 
     introduction = RichTextField(
         _("introduction"),

@@ -17,8 +17,12 @@ def index(page, request, *args, **kwargs):
     return response
 
 
-def ics_feed(page, request):
-    """Every entry in the page's language (or one topic's) as one calendar file."""
+def ics_feed(page, request, private_keys=frozenset()):
+    """Every entry in the page's language (or one topic's) as one calendar file.
+
+    The entries whose translation key is in ``private_keys`` go without their room and online
+    link (those are for the people who signed up).
+    """
     form = CalendarFilterForm(request.GET or None, page.topics())
     if request.GET and not form.is_valid():
         return HttpResponse(
@@ -30,20 +34,26 @@ def ics_feed(page, request):
         entries = entries.filter(topic=topic)
     base = page.get_full_url(request=request) or ""
     body = ical.build_calendar(
-        (entry.ics_entry(url=base) for entry in entries),
+        (
+            entry.ics_entry(url=base, joining_details=entry.translation_key not in private_keys)
+            for entry in entries
+        ),
         name=page.title,
         language=page.locale.language_code,
     )
     return ics_response(body, f"{page.slug}.ics", inline=True)
 
 
-def ics_event(page, request, key):
-    """One entry as a calendar file, to add to one's own calendar."""
+def ics_event(page, request, key, private_keys=frozenset()):
+    """One entry as a calendar file, to add to one's own calendar (see :func:`ics_feed`)."""
     entry = page.entries().filter(translation_key=key).first()
     if entry is None:
         raise Http404("No such calendar entry")
     base = page.get_full_url(request=request) or ""
-    body = ical.build_calendar([entry.ics_entry(url=base)], language=entry.locale.language_code)
+    details = entry.translation_key not in private_keys
+    body = ical.build_calendar(
+        [entry.ics_entry(url=base, joining_details=details)], language=entry.locale.language_code
+    )
     filename = f"{slugify(entry.title) or 'event'}.ics"
     return ics_response(body, filename, inline=False)
 

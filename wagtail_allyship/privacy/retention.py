@@ -23,6 +23,7 @@ history that names them.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -39,6 +40,8 @@ from wagtail_allyship.conf import SETTINGS, SETTINGS_NAME, get_setting
 from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest
 from wagtail_allyship.pledges.models import Commitment, CommitmentUpdate, Pledge
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
+from wagtail_allyship.sessions import places
+from wagtail_allyship.sessions.models import SessionRegistration, SignupStatus
 from wagtail_allyship.survey.models import (
     FeedbackSurveyPage,
     SurveyParticipation,
@@ -104,6 +107,7 @@ class RetentionPlan:
     progress_updates: int = 0
     #: Feedback requests the ally made, with their answers, and blocks against him.
     feedback: int = 0
+    session_registrations: int = 0
     survey_responses: int = 0
     survey_markers: int = 0
     #: Registrations marked as left without a leaving date: kept, and reported.
@@ -139,6 +143,7 @@ def plan_retention(today: datetime.date | None = None) -> RetentionPlan:
         commitment__pledge__user_id__in=user_ids
     ).count()
     plan.feedback = FeedbackRequest.objects.filter(ally_id__in=user_ids).count()
+    plan.session_registrations = SessionRegistration.objects.filter(user_id__in=user_ids).count()
     plan.survey_responses = SurveyResponse.objects.filter(month__lt=plan.responses_before).count()
     plan.survey_markers = _orphaned_markers().count()
     plan.undated = AllyRegistration.objects.filter(
@@ -170,6 +175,9 @@ def apply_retention(today: datetime.date | None = None) -> RetentionPlan:
         plan.progress_updates = removed.get(CommitmentUpdate._meta.label, 0)
         plan.feedback = FeedbackRequest.objects.filter(ally_id__in=user_ids).delete()[0]
         FeedbackBlock.objects.filter(ally_id__in=user_ids).delete()
+        plan.session_registrations = SessionRegistration.objects.filter(
+            user_id__in=user_ids
+        ).delete()[0]
         _registry_history(registrations.values_list("pk", flat=True)).delete()
         registrations.delete()
         plan.survey_responses = SurveyResponse.objects.filter(
@@ -183,7 +191,11 @@ def apply_retention(today: datetime.date | None = None) -> RetentionPlan:
 
 
 def forget_user(user) -> None:
-    """Remove a user's survey markers and registry history; the rest cascades with the user."""
+    """Remove a user's survey markers and registry history; the rest cascades with the user.
+
+    Their places at coming sessions are cancelled first, so that the next in line moves up.
+    """
+    _free_places_of(user)
     survey_keys = set(
         SurveyParticipation.objects.order_by().values_list("survey_key", flat=True).distinct()
     )
@@ -195,6 +207,14 @@ def forget_user(user) -> None:
         SurveyParticipation.objects.filter(markers).delete()
     registration = AllyRegistration.objects.filter(user=user).values_list("pk", flat=True)
     _registry_history(registration).delete()
+
+
+def _free_places_of(user) -> None:
+    taken = SessionRegistration.objects.filter(user=user, status=SignupStatus.PLACE)
+    for signup_id in taken.values_list("signup_id", flat=True):
+        # A session that is over refuses: nobody moves up there.
+        with contextlib.suppress(places.SignupRefused):
+            places.cancel(signup_id, user)
 
 
 def forget_deleted_user(sender, instance, **kwargs) -> None:

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from wagtail_allyship.calendar.models import AwarenessDate
 from wagtail_allyship.calendar.pages import CalendarPage
+from wagtail_allyship.sessions.states import session_states
 
 register = template.Library()
 
@@ -44,8 +45,20 @@ def allyship_next_session(context) -> dict:
     request = context.get("request")
     calendar = CalendarPage.objects.live().filter(locale_id=session.locale_id).first()
     calendar_url = calendar.get_url(request=request) if calendar else ""
+    key = session.translation_key
+    user = getattr(request, "user", None)
+    state = session_states([key], user).get(key)
+    signup_url = ""
+    if state is not None and calendar_url:
+        signup_url = (
+            calendar_url.rstrip("/") + "/" + calendar.reverse_subpage("session", args=[key])
+        )
     return {
         "session": session,
+        # An entry that takes sign-ups gives its link only to the people with a place.
+        "state": state,
+        "signup_url": signup_url,
+        "show_link": state is None or state.shows_link,
         "when": session.schedule(),
         "calendar_url": calendar_url,
         "download_url": calendar.event_download_url(session, base=calendar_url)

@@ -68,6 +68,7 @@ class Command(BaseCommand):
             (_("commitments"), plan.commitments),
             (_("progress updates"), plan.progress_updates),
             (_("feedback requests"), plan.feedback),
+            (_("sign-ups for sessions"), plan.session_registrations),
             (
                 _("survey responses (given before %(date)s)") % {"date": responses_before},
                 plan.survey_responses,

@@ -33,6 +33,7 @@ from wagtail_allyship.pledges.pages import MyAllyshipPage
 from wagtail_allyship.pledges.status import my_status
 from wagtail_allyship.pledges.views.common import localized_unit, render
 from wagtail_allyship.registry.models import AllyRegistration, display_name
+from wagtail_allyship.sessions.mine import my_session_data
 
 
 def my_pledges(user) -> list[Pledge]:
@@ -172,6 +173,7 @@ def my_pledge_data(user) -> dict:
             }
             for pledge in my_pledges(user)
         ],
+        "sessions": my_session_data(user),
         "reminders_sent": [
             {"kind": reminder.kind, "for_date": reminder.for_date, "sent_at": reminder.sent_at}
             for reminder in reminders

@@ -16,6 +16,7 @@ from intranet import (
     demo_pledges,
     demo_reports,
     demo_resources,
+    demo_sessions,
     demo_stories_calendar,
     demo_survey,
 )
@@ -137,6 +138,7 @@ class Command(BaseCommand):
             demo_resources.load_resources(home, locales)
             demo_survey.load_survey(home)
             demo_reports.load_reports(home, locales)
+            demo_sessions.load_sessions()
         self.print_logins()
 
     def link_profile_to_sign_up(self) -> None:

@@ -1,0 +1,34 @@
+"""The example intranet's sessions: a full one with a waiting list, past ones with attendance."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+from wagtail_allyship.models import CalendarPage, MyAllyshipPage, SessionRegistration, SessionSignup
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_sessions(demo_content):
+    call_command("allyship_demo", stdout=StringIO())  # a second run adds nothing
+    signups = list(SessionSignup.objects.with_counts().order_by("entry__starts_at"))
+    assert len(signups) == 3
+    coming = signups[-1]
+    assert coming.places == 4 and coming.places_taken == 4 and coming.waiting == 2
+    assert all(s.attended > 0 for s in signups[:2])
+    assert SessionRegistration.objects.count() == 6 + 7 + 7
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="ally"))
+    calendar = CalendarPage.objects.live().filter(locale__language_code="en").first()
+    html = client.get(calendar.url).content.decode()
+    assert "You are on the waiting list (2nd)" in html
+    assert "allyship-good-practice" not in html  # the link is for people with a place
+    mine = MyAllyshipPage.objects.live().filter(locale__language_code="en").first()
+    html = client.get(mine.url).content.decode()
+    assert "Sessions you attended" in html and "who gets heard in meetings" in html
