@@ -405,7 +405,9 @@ PAGES = [
     QueryCase("ally role profile", role_profile_with_actions, max_queries=11),
     QueryCase("glossary", glossary_with_terms, max_queries=12),
     QueryCase("recruitment template", recruitment_template_with_blocks, max_queries=11),
-    QueryCase("recruitment local version", recruitment_local_version_with_blocks, max_queries=12),
+    # One more than the template: who the reader is, so that a sign-up button can offer an
+    # ally his next step instead (pledges/next_step.py).
+    QueryCase("recruitment local version", recruitment_local_version_with_blocks, max_queries=13),
     QueryCase("good-practice story index", story_index_with_stories, max_queries=18),
     QueryCase("good-practice story", story_with_topics_and_blocks, max_queries=15),
     # One more: the sign-up state of the sessions shown (tests/sessions: 10 and 1,000 sign-ups).
