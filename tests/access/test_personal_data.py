@@ -39,13 +39,28 @@ from wagtail_allyship.access.personal import (
     personal_data_refusal,
     personal_models,
 )
-from wagtail_allyship.models import ReminderKind, SentReminder, SurveyParticipation, Visibility
+from wagtail_allyship.models import (
+    DeliveryKind,
+    DeliveryStatus,
+    ReminderDelivery,
+    ReminderKind,
+    SentReminder,
+    SurveyParticipation,
+    Visibility,
+)
 from wagtail_allyship.survey.models import respondent_key
 
 pytestmark = pytest.mark.django_db
 
 #: Words that appear only in the personal data made below.
-MARKERS = ("Zebedee", "Quixotic-Marker", "marker-commitment", "marker-progress", "marker-answer")
+MARKERS = (
+    "Zebedee",
+    "Quixotic-Marker",
+    "marker-commitment",
+    "marker-progress",
+    "marker-answer",
+    "marker-error",
+)
 
 #: Parameters that name an object; filled with the personal object of the route's model.
 OBJECT_PARAMETERS = ("pk", "id", "object_id", "instance_id")
@@ -84,6 +99,13 @@ def personal(locales):
         commitment=commitment,
         kind=ReminderKind.DUE_SOON,
         for_date=commitment.deadline,
+    )
+    ReminderDelivery.objects.create(
+        user=registration.user,
+        kind=DeliveryKind.ALLY,
+        for_date=commitment.deadline,
+        status=DeliveryStatus.FAILED,
+        last_error="marker-error from the mail server",
     )
     survey = FeedbackSurveyPageFactory(slug="survey")
     SurveyParticipation.objects.create(

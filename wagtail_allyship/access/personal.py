@@ -41,6 +41,7 @@ PERSONAL_DATA: dict[str, str] = {
     "wagtail_allyship.commitment": COORDINATORS,
     "wagtail_allyship.commitmentupdate": COORDINATORS,
     "wagtail_allyship.sentreminder": COORDINATORS,
+    "wagtail_allyship.reminderdelivery": COORDINATORS,
     "wagtail_allyship.surveyresponse": NOBODY,
     "wagtail_allyship.surveyparticipation": NOBODY,
 }

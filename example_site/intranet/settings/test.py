@@ -1,6 +1,7 @@
 """Settings of the example intranet's own tests: its settings, on a throwaway database."""
 
 import os
+from importlib.util import find_spec
 
 import dj_database_url
 
@@ -8,6 +9,13 @@ from .base import *  # noqa: F403
 from .base import INSTALLED_APPS
 
 SECRET_KEY = "tests-only"
+# Tasks run at once in the test's own process; the worker is the package's tests' business.
+TASKS = {
+    "default": {
+        "BACKEND": ("django.tasks" if find_spec("django.tasks") else "django_tasks")
+        + ".backends.immediate.ImmediateBackend"
+    }
+}
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
