@@ -77,14 +77,16 @@ def queue_deliveries(today: datetime.date, recipients: dict[str, list[int]]) -> 
 
 
 def hand_to_workers() -> list[int]:
-    """Enqueue a pass for every due delivery; return their ids.
+    """Enqueue passes over the due deliveries; return their ids.
 
-    One pass per delivery, not one for all: a pass killed mid-way leaves the others queued
-    to finish its work. Passes that find nothing left end at once. A pass that ran here
-    (the immediate backend) and crashed is raised, rather than lost in its result.
+    For workers, one pass per delivery, not one for all: a worker killed in the middle of
+    a pass leaves the other passes queued to finish its work, and passes that find nothing
+    left end at once. In the command's own process (the immediate backend) one pass does
+    it all; if it crashed, the error is raised rather than lost in the task's result.
     """
     due = list(ReminderDelivery.objects.due().values_list("pk", flat=True))
-    for _pk in due:
+    passes = min(len(due), 1) if runs_in_process() else len(due)
+    for _pass in range(passes):
         failure = failure_of(send_queued_reminders.enqueue())
         if failure:
             raise RuntimeError(f"Sending the reminders failed:\n{failure}")
