@@ -15,8 +15,11 @@ from wagtail_allyship.dashboard.views import (
     ReminderEmailsView,
     SurveyResponsesView,
 )
-from wagtail_allyship.pledges.models import DeliveryStatus
-from wagtail_allyship.pledges.models import current_programme_year, programme_year_label
+from wagtail_allyship.pledges.models import (
+    DeliveryStatus,
+    current_programme_year,
+    programme_year_label,
+)
 from wagtail_allyship.resources.admin import ResourcesDueForReviewView
 
 
