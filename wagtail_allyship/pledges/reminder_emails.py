@@ -27,6 +27,12 @@ from django.utils.translation import get_supported_language_variant
 
 from wagtail_allyship.access.roles import coordinators
 from wagtail_allyship.conf import get_setting
+from wagtail_allyship.mail.unsubscribe import (
+    REMINDERS,
+    one_click_headers,
+    site_root,
+    unsubscribe_url,
+)
 from wagtail_allyship.pledges.models import (
     Commitment,
     DeliveryKind,
@@ -94,11 +100,15 @@ def unit_names() -> dict[tuple, str]:
 SUBJECT_SPACES = re.compile(r"[^\S\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]+")
 
 
-def render_email(name: str, context: dict, language: str, to: str) -> EmailMessage:
+def render_email(
+    name: str, context: dict, language: str, to: str, headers: dict | None = None
+) -> EmailMessage:
     with translation.override(language):
         subject = render_to_string(f"{EMAIL_TEMPLATES}{name}_subject.txt", context)
         body = render_to_string(f"{EMAIL_TEMPLATES}{name}.txt", context)
-    return EmailMessage(SUBJECT_SPACES.sub(" ", subject).strip(" "), body, to=[to])
+    return EmailMessage(
+        SUBJECT_SPACES.sub(" ", subject).strip(" "), body, to=[to], headers=headers or {}
+    )
 
 
 class ReminderComposer:
@@ -108,6 +118,14 @@ class ReminderComposer:
         self.today = today
         self.user_id = user_id
         self._urls: dict[str, str] | None = None
+        self._root: str | None = None
+
+    def stop_url(self, user) -> str | None:
+        """The ally's one-click link to stop these reminders (none if the host has no route)."""
+        if self._root is None:
+            self._root = site_root()
+        version = user.ally_registration.email_link_version
+        return unsubscribe_url(user.pk, REMINDERS, version, self._root)
 
     def url_for(self, language: str) -> str:
         if self._urls is None:
@@ -128,9 +146,14 @@ class ReminderComposer:
                 deadline__lte=horizon,
                 pledge__user__is_active=True,
                 pledge__user__ally_registration__status=RegistrationStatus.ACTIVE,
+                pledge__user__ally_registration__reminders_on=True,
             )
             .exclude(pledge__user__email="")
-            .select_related("pledge__user", *profile_relation("pledge__user__"))
+            .select_related(
+                "pledge__user",
+                "pledge__user__ally_registration",
+                *profile_relation("pledge__user__"),
+            )
             .order_by("pledge__user_id", "deadline", "pk")
         )
         if self.user_id is not None:
@@ -161,8 +184,10 @@ class ReminderComposer:
         for items in self.due_by_user().values():
             user = items[0][0].pledge.user
             language = user_language(user)
+            stop_url = self.stop_url(user)
             context = {
                 "name": display_name(user),
+                "stop_url": stop_url,
                 "overdue": [c for c, kind in items if kind == ReminderKind.OVERDUE],
                 "due_soon": [c for c, kind in items if kind == ReminderKind.DUE_SOON],
                 "days": get_setting("REMINDER_DAYS_BEFORE"),
@@ -177,7 +202,9 @@ class ReminderComposer:
                 user,
                 DeliveryKind.ALLY,
                 rows,
-                render_email("ally_reminder", context, language, user.email),
+                render_email(
+                    "ally_reminder", context, language, user.email, one_click_headers(stop_url)
+                ),
                 f"{user.email}: {len(items)} commitment(s)",
             )
 
