@@ -200,8 +200,11 @@ class TestOneClick:
         url = link_of(smtp, "jules@example.org")
         response = stranger().get(url)
         assert response["Content-Language"] == "fr"
-        assert 'lang="fr"' in response.content.decode()
-        assert "/fr/my-allyship/" in response.content.decode()
+        page = response.content.decode()
+        assert 'lang="fr"' in page and "/fr/my-allyship/" in page
+        assert "Arrêter les courriels de rappel" in page and "Stop" not in page
+        [received] = smtp.to("jules@example.org")
+        assert "Pour arrêter ces rappels, ouvrez ce lien" in received.text
 
     def test_queries_do_not_grow_with_the_number_of_allies(self, sent, unit):
         _alex, _sam, url = sent
