@@ -36,7 +36,7 @@ STATUSES = (
     "    print(f'{status}={D.objects.filter(status=status).count()}')"
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def shared_database_url(tmp_path: Path) -> str:
