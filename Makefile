@@ -19,11 +19,17 @@ $(STAMP): $(BIN)/python
 
 install: $(STAMP)
 
+# The web server and, beside it, the background worker that sends the emails (reminders); the
+# worker takes its tasks from the database (manage.py db_worker). Ctrl+C stops both.
 demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) allyship_demo
-	@echo "Serving the demo intranet on http://127.0.0.1:8000 (Ctrl+C to stop)"
-	$(MANAGE) runserver 127.0.0.1:8000
+	@echo "Serving the demo intranet on http://127.0.0.1:8000"
+	@echo "Background worker: manage.py db_worker (sends the reminder emails; they print here)"
+	@echo "Ctrl+C stops both"
+	cd example_site; ../$(BIN)/python manage.py db_worker --queue-name '*' --interval 2 --no-reload & \
+		worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		../$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The package's tests (tests/, on their own minimal host) and the example intranet's own tests
 # (example_site/intranet/tests/, on its demo content).

@@ -5,6 +5,7 @@ MariaDB in CI). Nothing here comes from the example intranet, which has tests of
 """
 
 import os
+from importlib.util import find_spec
 
 import dj_database_url
 
@@ -124,3 +125,15 @@ WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 # Each test sees the hub's freshly computed results; the cache has tests of its own.
 WAGTAIL_ALLYSHIP = {"BASE_TEMPLATE": "base.html", "RESOURCES_CACHE_SECONDS": 0}
+
+# Django's tasks framework: the immediate backend (the default) runs every task at once in
+# the test's own process. The database backend's tables are installed too, for the tests
+# that run a real worker (tests/mail/), whose settings (tests/worker_settings.py) use it.
+# django-tasks before 0.12 (Wagtail 7.0) has the backend built in; later, django-tasks-db.
+if find_spec("django_tasks.backends.database"):
+    TASKS_DATABASE_APP = "django_tasks.backends.database"
+    TASKS_DATABASE_BACKEND = "django_tasks.backends.database.DatabaseBackend"
+else:
+    TASKS_DATABASE_APP = "django_tasks_db"
+    TASKS_DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
+INSTALLED_APPS.append(TASKS_DATABASE_APP)

@@ -569,6 +569,24 @@ def build_role_profile(client) -> list[Place]:
     return [Place("html", page.url), Place("html", explorer(page))]
 
 
+def build_reminder_delivery(client) -> list[Place]:
+    """A mail server's answer, kept as the last error of a failed reminder email."""
+    from wagtail_allyship.models import DeliveryKind, DeliveryStatus, ReminderDelivery
+
+    ReminderDelivery.objects.create(
+        user=AllyRegistrationFactory().user,
+        kind=DeliveryKind.ALLY,
+        for_date=in_days(0),
+        status=DeliveryStatus.FAILED,
+        last_error=PAYLOAD,
+    )
+    return [
+        Place("html", report("reminder_emails")),
+        Place("csv", report("reminder_emails", "csv")),
+        Place("xlsx", report("reminder_emails", "xlsx")),
+    ]
+
+
 TEXT_PROBES = [
     TextProbe("OrganisationUnit", ("name", "short_name", "contact_name"), build_unit),
     TextProbe("AllyAction", ("title", "description", "source_title"), build_ally_action),
@@ -600,6 +618,7 @@ TEXT_PROBES = [
     TextProbe("ResourcePage", ("title", "summary", "duration"), build_resource),
     TextProbe("RecruitmentArticlePage", ("title",), build_recruitment),
     TextProbe("AllyRoleProfilePage", ("title", "call_to_action_label"), build_role_profile),
+    TextProbe("ReminderDelivery", ("last_error",), build_reminder_delivery),
 ]
 
 #: Typed text fields not probed here, and why.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.conf import settings
-from django.core.checks import Error, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail_allyship.conf import get_setting
+from wagtail_allyship.mail.unsubscribe import unsubscribe_path
 
 #: Apps the package needs, with the reason given to the host.
 REQUIRED_APPS = {
@@ -251,3 +252,23 @@ def check_extra_placeholders(app_configs=None, **kwargs) -> list[Error]:
             )
         )
     return errors
+
+
+@register(Tags.urls)
+def check_unsubscribe_route(app_configs=None, **kwargs) -> list[Warning]:
+    """Reminder emails carry a one-click unsubscribe link only where its address exists."""
+    if unsubscribe_path("check") is not None:
+        return []
+    return [
+        Warning(
+            _(
+                "The package's addresses (wagtail_allyship.urls) are not in the URLconf: "
+                "reminder emails go out without their one-click unsubscribe link."
+            ),
+            hint=_(
+                "Add path('allyship/', include('wagtail_allyship.urls')) to your urlpatterns, "
+                "outside i18n_patterns and outside any login requirement."
+            ),
+            id="wagtail_allyship.W003",
+        )
+    ]

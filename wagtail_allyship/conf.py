@@ -158,6 +158,24 @@ SETTINGS: dict[str, Setting] = {
             "'Allyship programme' in the page's language."
         ),
     ),
+    "MAIL_MAX_ATTEMPTS": Setting(
+        default=5,
+        check=_is_positive_int,
+        expected=_("a whole number greater than 0"),
+        help=_(
+            "How many times a worker tries to send one email before it is marked as failed "
+            "in the coordinators' list of reminder emails."
+        ),
+    ),
+    "MAIL_RETRY_SECONDS": Setting(
+        default=300,
+        check=_is_non_negative_int,
+        expected=_("a whole number of seconds, 0 or more"),
+        help=_(
+            "How long a worker waits before trying a failed email again; the wait doubles "
+            "after each failed attempt."
+        ),
+    ),
     "STORIES_PER_PAGE": Setting(
         default=12,
         check=_is_positive_int,

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
 ADMIN_PREFIX = "/admin/"
-OPEN_PREFIXES = (ADMIN_PREFIX, "/accounts/", "/static/", "/media/")
+# The one-click unsubscribe address of the reminder emails is open too: mail clients post to
+# it without a session, and its signed link is its own permission.
+OPEN_PREFIXES = (ADMIN_PREFIX, "/accounts/", "/static/", "/media/", "/allyship/email/")
 
 
 class IntranetLoginRequiredMiddleware:

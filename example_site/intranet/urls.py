@@ -15,6 +15,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The package's addresses outside pages: the one-click unsubscribe link of its emails.
+    path("allyship/", include("wagtail_allyship.urls")),
 ]
 
 if settings.DEBUG:

@@ -43,7 +43,10 @@ from wagtail_allyship.access.personal import (
     personal_models,
 )
 from wagtail_allyship.models import (
+    DeliveryKind,
+    DeliveryStatus,
     FeedbackBlock,
+    ReminderDelivery,
     ReminderKind,
     SentReminder,
     SurveyParticipation,
@@ -62,6 +65,7 @@ MARKERS = (
     "marker-progress",
     "marker-answer",
     "marker-feedback",
+    "marker-error",
 )
 
 #: Parameters that name an object; filled with the personal object of the route's model.
@@ -101,6 +105,13 @@ def personal(locales):
         commitment=commitment,
         kind=ReminderKind.DUE_SOON,
         for_date=commitment.deadline,
+    )
+    ReminderDelivery.objects.create(
+        user=registration.user,
+        kind=DeliveryKind.ALLY,
+        for_date=commitment.deadline,
+        status=DeliveryStatus.FAILED,
+        last_error="marker-error from the mail server",
     )
     survey = FeedbackSurveyPageFactory(slug="survey")
     SurveyParticipation.objects.create(

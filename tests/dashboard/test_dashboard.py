@@ -31,12 +31,16 @@ from wagtail_allyship.dashboard.views import (
     AlliesPerUnitView,
     MissingAnnualUpdatesView,
     OverdueCommitmentsView,
+    ReminderEmailsView,
     SurveyResponsesView,
 )
 from wagtail_allyship.models import (
     AnnualUpdateStatus,
     CommitmentStatus,
+    DeliveryKind,
+    DeliveryStatus,
     RegistrationStatus,
+    ReminderDelivery,
     SurveyResponse,
     UnitKind,
 )
@@ -51,6 +55,7 @@ REPORTS = {
     "overdue_commitments": OverdueCommitmentsView,
     "missing_updates": MissingAnnualUpdatesView,
     "survey_responses": SurveyResponsesView,
+    "reminder_emails": ReminderEmailsView,
 }
 
 
@@ -231,6 +236,38 @@ class TestFigures:
             ("Ally survey 2026", 5, 3)
         ]
 
+    def test_reminder_emails_show_how_each_went(self, coordinator_client, programme):
+        today = timezone.localdate()
+        users = [UserFactory(username=n, first_name=n.title(), last_name="") for n in "abcd"]
+        ReminderDelivery.objects.create(
+            user=users[0],
+            kind=DeliveryKind.ALLY,
+            for_date=today - datetime.timedelta(days=40),
+            status=DeliveryStatus.FAILED,
+            attempts=5,
+            last_error="SMTPRecipientsRefused: 550 no such mailbox",
+        )
+        ReminderDelivery.objects.create(
+            user=users[1], kind=DeliveryKind.DIGEST, for_date=today, status=DeliveryStatus.SENT
+        )
+        ReminderDelivery.objects.create(user=users[2], kind=DeliveryKind.ALLY, for_date=today)
+        ReminderDelivery.objects.create(  # sent long ago: off the list
+            user=users[3],
+            kind=DeliveryKind.ALLY,
+            for_date=today - datetime.timedelta(days=40),
+            status=DeliveryStatus.SENT,
+        )
+        response = coordinator_client.get(report_url("reminder_emails"), {"ordering": "recipient"})
+        listed = [(row.recipient, row.kind, row.status, row.attempts) for row in rows(response)]
+        assert listed == [
+            ("A", "Reminder to an ally", "Failed", 5),
+            ("B", "Coordinator digest", "Sent", 0),
+            ("C", "Reminder to an ally", "Queued", 0),
+        ]
+        page = response.content.decode()
+        assert "550 no such mailbox" in page
+        assert "Queued: 1 · Sent: 1 · Failed: 1" in page
+
     def test_headline_figures(self, programme):
         hub = ResourceHubPageFactory()
         ResourcePageFactory(parent=hub, review_date=in_days(-1))
@@ -352,6 +389,7 @@ class TestPanel:
             "3 units without an approved update this year",
             "1 resource due for review",
             "3 survey responses this month",
+            "0 reminder emails failed",
         ]:
             assert text in content, text
         for name in REPORTS:
@@ -380,6 +418,12 @@ def populate(first: int, count: int, survey, hub) -> None:
             AnnualUpdateFactory(unit=unit, year=year, status=status)
         SurveyResponse.objects.create(
             page=survey, form_data={}, month=timezone.localdate().replace(day=1)
+        )
+        ReminderDelivery.objects.create(
+            user=registration.user,
+            kind=DeliveryKind.ALLY,
+            for_date=timezone.localdate(),
+            status=[DeliveryStatus.SENT, DeliveryStatus.QUEUED, DeliveryStatus.FAILED][number % 3],
         )
         if number % 10 == 0:
             ResourcePageFactory(parent=hub, review_date=in_days(-number - 1))

@@ -25,10 +25,18 @@ from tests.factories import (
     PledgeFactory,
     UserFactory,
 )
-from wagtail_allyship.models import CommitmentStatus, RegistrationStatus, ReminderKind, SentReminder
-from wagtail_allyship.pledges import reminders
+from wagtail_allyship.models import (
+    CommitmentStatus,
+    DeliveryStatus,
+    RegistrationStatus,
+    ReminderDelivery,
+    ReminderKind,
+    SentReminder,
+)
+from wagtail_allyship.pledges import delivery
 from wagtail_allyship.pledges.models import current_programme_year
-from wagtail_allyship.pledges.reminders import send_reminders, user_language
+from wagtail_allyship.pledges.reminder_emails import user_language
+from wagtail_allyship.pledges.reminders import send_reminders
 from wagtail_allyship.translations.translate import translate
 
 TODAY = datetime.date(2026, 3, 10)
@@ -182,6 +190,7 @@ class TestAllyReminders:
         ally.refresh_from_db()
         assert user_language(ally) == "en"
 
+    @override_settings(WAGTAIL_ALLYSHIP={"MAIL_RETRY_SECONDS": 0})
     def test_a_failed_send_is_tried_again_next_time(self, ally, monkeypatch):
         def broken(self, fail_silently=False):
             raise smtplib.SMTPServerDisconnected("mail server went away")
@@ -190,12 +199,60 @@ class TestAllyReminders:
         run = send_reminders(today=TODAY)
         assert run.failed and run.ally_emails == 0
         assert not SentReminder.objects.exists()
+        queued = ReminderDelivery.objects.get()
+        assert queued.status == DeliveryStatus.QUEUED and queued.attempts == 1
+        assert "mail server went away" in queued.last_error
         monkeypatch.undo()
         assert send_reminders(today=TODAY).ally_emails == 1
+        assert len(mail.outbox) == 1
+        sent = ReminderDelivery.objects.get()
+        assert sent.status == DeliveryStatus.SENT and sent.attempts == 2
+        assert sent.last_error == ""
+
+    def test_a_retry_waits_for_its_back_off(self, ally, monkeypatch):
+        def broken(self, fail_silently=False):
+            raise smtplib.SMTPServerDisconnected("mail server went away")
+
+        monkeypatch.setattr(mail.EmailMessage, "send", broken)
+        before = timezone.now()
+        send_reminders(today=TODAY)
+        queued = ReminderDelivery.objects.get()
+        wait = (queued.next_attempt_at - before).total_seconds()
+        assert 300 <= wait < 310  # MAIL_RETRY_SECONDS, by default
+        monkeypatch.undo()
+        run = send_reminders(today=TODAY)  # too early: still waiting
+        assert run.ally_emails == 0 and mail.outbox == []
+        ReminderDelivery.objects.update(next_attempt_at=before)
+        assert send_reminders(today=TODAY).ally_emails == 1
+
+    @override_settings(WAGTAIL_ALLYSHIP={"MAIL_RETRY_SECONDS": 0, "MAIL_MAX_ATTEMPTS": 3})
+    def test_a_delivery_that_keeps_failing_is_marked_failed(self, ally, monkeypatch):
+        calls = []
+
+        def broken(self, fail_silently=False):
+            calls.append(self.to)
+            raise smtplib.SMTPRecipientsRefused({self.to[0]: (550, b"no such mailbox")})
+
+        monkeypatch.setattr(mail.EmailMessage, "send", broken)
+        for _attempt in range(5):
+            send_reminders(today=TODAY)
+        assert len(calls) == 3
+        failed = ReminderDelivery.objects.get()
+        assert failed.status == DeliveryStatus.FAILED and failed.attempts == 3
+        assert "no such mailbox" in failed.last_error
+        assert not SentReminder.objects.exists()
+        monkeypatch.undo()
+        send_reminders(today=TODAY)  # a failed delivery of the day is not sent again
+        assert mail.outbox == []
+        assert send_reminders(today=day(1)).ally_emails == 1  # the next day's run tries again
+
+    def test_the_back_off_doubles(self, settings):
+        settings.WAGTAIL_ALLYSHIP = {"MAIL_RETRY_SECONDS": 60}
+        assert [delivery.retry_delay(n).total_seconds() for n in (1, 2, 3)] == [60, 120, 240]
 
     def test_a_run_that_loses_the_race_sends_nothing(self, ally, monkeypatch):
         """Another server claimed the same reminders between our check and our send."""
-        real_claim = reminders.claim_and_send
+        real_claim = delivery.claim_and_send
 
         def racing_claim(rows, message):
             with transaction.atomic():
@@ -212,11 +269,12 @@ class TestAllyReminders:
                 )
             return real_claim(rows, message)
 
-        monkeypatch.setattr(reminders, "claim_and_send", racing_claim)
+        monkeypatch.setattr(delivery, "claim_and_send", racing_claim)
         run = send_reminders(today=TODAY, digests=False)
         assert run.ally_emails == 0 and run.already_sent == 1
         assert mail.outbox == []
         assert SentReminder.objects.count() == 2
+        assert ReminderDelivery.objects.get().status == DeliveryStatus.ALREADY_SENT
 
 
 @pytest.mark.django_db

@@ -29,8 +29,10 @@ from wagtail_allyship.models import (
     AllyRegistration,
     Commitment,
     CommitmentUpdate,
+    DeliveryKind,
     Pledge,
     RegistrationStatus,
+    ReminderDelivery,
     ReminderKind,
     SentReminder,
     SurveyParticipation,
@@ -72,6 +74,7 @@ def counts() -> dict[str, int]:
             Commitment,
             CommitmentUpdate,
             SentReminder,
+            ReminderDelivery,
             SurveyResponse,
             SurveyParticipation,
         )
@@ -198,6 +201,7 @@ class TestLeftAllies:
             user=coordinator, commitment=commitment, kind=ReminderKind.DIGEST, for_date=TODAY
         )
         log(gone, "wagtail.edit", user=coordinator)
+        ReminderDelivery.objects.create(user=gone.user, kind=DeliveryKind.ALLY, for_date=TODAY)
 
         plan = apply_retention(TODAY)
 

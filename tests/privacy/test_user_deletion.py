@@ -21,7 +21,9 @@ from wagtail_allyship.models import (
     AllyRegistration,
     Commitment,
     CommitmentUpdate,
+    DeliveryKind,
     Pledge,
+    ReminderDelivery,
     ReminderKind,
     SentReminder,
     SurveyParticipation,
@@ -53,6 +55,9 @@ def ally(db):
         kind=ReminderKind.DUE_SOON,
         for_date=datetime.date(2026, 6, 1),
     )
+    ReminderDelivery.objects.create(
+        user=user, kind=DeliveryKind.ALLY, for_date=datetime.date(2026, 6, 1)
+    )
     log(registration, "wagtail.edit", user=UserFactory())
     for page in (FeedbackSurveyPageFactory(), FeedbackSurveyPageFactory()):
         answered(page, user)
@@ -78,6 +83,7 @@ def test_deleting_the_user_removes_their_allyship_data(ally):
     assert not Commitment.objects.exists()
     assert not CommitmentUpdate.objects.exists()
     assert not SentReminder.objects.exists()
+    assert not ReminderDelivery.objects.exists()
     assert not ModelLogEntry.objects.filter(object_id=str(registration_pk)).exists()
 
 

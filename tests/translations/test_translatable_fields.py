@@ -271,6 +271,7 @@ NOT_TRANSLATABLE = {
     "wagtail_allyship.Commitment": "one commitment of an ally's pledge",
     "wagtail_allyship.CommitmentUpdate": "an ally's progress note",
     "wagtail_allyship.SentReminder": "a record of a reminder e-mailed to one ally",
+    "wagtail_allyship.ReminderDelivery": "one reminder email on its way to one person",
     "wagtail_allyship.AnnualUpdate": "one unit's own submission for one year",
     "wagtail_allyship.SurveyResponse": "one anonymous set of answers",
     "wagtail_allyship.SurveyParticipation": "a keyed hash saying someone answered",

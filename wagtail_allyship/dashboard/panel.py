@@ -7,15 +7,20 @@ from django.utils.formats import number_format
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
-from wagtail_allyship.dashboard import accountability, figures
+from wagtail_allyship.dashboard import accountability, deliveries, figures
 from wagtail_allyship.dashboard import feedback as feedback_figures
 from wagtail_allyship.dashboard.views import (
     AlliesPerUnitView,
     MissingAnnualUpdatesView,
     OverdueCommitmentsView,
+    ReminderEmailsView,
     SurveyResponsesView,
 )
-from wagtail_allyship.pledges.models import current_programme_year, programme_year_label
+from wagtail_allyship.pledges.models import (
+    DeliveryStatus,
+    current_programme_year,
+    programme_year_label,
+)
 from wagtail_allyship.resources.admin import ResourcesDueForReviewView
 
 
@@ -28,6 +33,7 @@ class CoordinatorDashboardPanel(Component):
 
     def get_context_data(self, parent_context=None):
         counts = figures.headline_figures()
+        emails = deliveries.delivery_counts()
         allies = reverse(AlliesPerUnitView.url_name())
         rows = [
             (
@@ -86,6 +92,16 @@ class CoordinatorDashboardPanel(Component):
                     "%(number)s survey response this month",
                     "%(number)s survey responses this month",
                     counts["responses_this_month"],
+                ),
+            ),
+            (
+                "mail",
+                reverse(ReminderEmailsView.url_name()),
+                emails[DeliveryStatus.FAILED],
+                ngettext(
+                    "%(number)s reminder email failed",
+                    "%(number)s reminder emails failed",
+                    emails[DeliveryStatus.FAILED],
                 ),
             ),
         ]

@@ -14,9 +14,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import TitleColumn
 
 from wagtail_allyship.access.roles import is_coordinator
-from wagtail_allyship.dashboard import figures
+from wagtail_allyship.dashboard import deliveries, figures
 from wagtail_allyship.exports.reports import ReportField, SpreadsheetReportView
-from wagtail_allyship.pledges.models import Commitment, current_programme_year, programme_year_label
+from wagtail_allyship.pledges.models import (
+    Commitment,
+    DeliveryStatus,
+    ReminderDelivery,
+    current_programme_year,
+    programme_year_label,
+)
 from wagtail_allyship.registry.models import AllyRegistration
 from wagtail_allyship.reports.models import AnnualUpdate
 from wagtail_allyship.survey.models import SurveyResponse
@@ -237,5 +243,47 @@ class SurveyResponsesView(CoordinatorReportView):
         return figures.survey_responses()
 
 
+class ReminderEmailsView(CoordinatorReportView):
+    page_title = _("Reminder emails")
+    header_icon = "mail"
+    report_name = "reminder-emails"
+    export_log_model = ReminderDelivery
+    description = _(
+        "The reminder emails of the last two weeks, and every one not sent yet, with how "
+        "each went. A failed email was tried several times and refused each time: check the "
+        "address, or ask the intranet's team about the mail server. The next day's run tries "
+        "again."
+    )
+    default_ordering = "-changed"
+    name_field = "recipient"
+    fields = [
+        ReportField("recipient", _("Recipient"), sort_key="recipient"),
+        ReportField("email", _("Email")),
+        ReportField("kind", _("Kind"), sort_key="kind"),
+        ReportField("day", _("Day"), sort_key="day"),
+        ReportField("status", _("Status"), sort_key="status"),
+        ReportField("attempts", _("Attempts"), sort_key="attempts"),
+        ReportField("last_error", _("Last error")),
+        ReportField("changed", _("Last changed"), sort_key="changed"),
+    ]
+
+    def get_page_subtitle(self):
+        counts = deliveries.delivery_counts()
+        return _("Queued: %(queued)s · Sent: %(sent)s · Failed: %(failed)s") % {
+            "queued": counts[DeliveryStatus.QUEUED],
+            "sent": counts[DeliveryStatus.SENT],
+            "failed": counts[DeliveryStatus.FAILED],
+        }
+
+    def get_rows(self):
+        return deliveries.delivery_rows()
+
+
 #: The coordinator reports, in the order of the Reports menu.
-REPORTS = [AlliesPerUnitView, OverdueCommitmentsView, MissingAnnualUpdatesView, SurveyResponsesView]
+REPORTS = [
+    AlliesPerUnitView,
+    OverdueCommitmentsView,
+    MissingAnnualUpdatesView,
+    SurveyResponsesView,
+    ReminderEmailsView,
+]

@@ -328,3 +328,67 @@ def can_view_pledge(user, pledge) -> bool:
         and registration is not None
         and registration.status != RegistrationStatus.LEFT
     )
+
+
+class DeliveryKind(models.TextChoices):
+    ALLY = "ally", _("Reminder to an ally")
+    DIGEST = "digest", _("Coordinator digest")
+
+
+class DeliveryStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    ALREADY_SENT = "already_sent", _("Already sent")
+    FAILED = "failed", _("Failed")
+
+
+class ReminderDeliveryQuerySet(models.QuerySet):
+    def due(self, now=None):
+        """Queued and not waiting for a retry's back-off."""
+        return self.filter(status=DeliveryStatus.QUEUED, next_attempt_at__lte=now or timezone.now())
+
+
+class ReminderDelivery(models.Model):
+    """One reminder email to one person on one day, on its way through the workers.
+
+    ``allyship_reminders`` queues a row per recipient with something new to be told (never
+    a second one while one is queued); a worker sends it, claiming its
+    :class:`SentReminder` rows and marking the row "sent" in the same transaction as the
+    send. A failed delivery is tried again after a back-off (``MAIL_RETRY_SECONDS``,
+    doubled each time) up to ``MAIL_MAX_ATTEMPTS`` times, and is then marked "failed" for
+    the coordinators' report. A worker killed while sending leaves the row queued (its
+    transaction is rolled back), and the next worker sends it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=DeliveryKind.choices)
+    for_date = models.DateField(_("day of the run"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.QUEUED,
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = ReminderDeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reminder email")
+        verbose_name_plural = _("reminder emails")
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="allyship_delivery_due_idx"),
+            models.Index(fields=["user", "kind", "status"], name="allyship_delivery_user_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.for_date}): {self.get_status_display()}"

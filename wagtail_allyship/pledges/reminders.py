@@ -1,50 +1,37 @@
 """Reminder emails: allies about their deadlines, coordinators about overdue commitments.
 
-:func:`send_reminders` is what ``manage.py allyship_reminders`` runs. It is safe to run as
-often as you like and from several servers at once:
+:func:`send_reminders` is what ``manage.py allyship_reminders`` runs, once a day or more
+often, from cron or a systemd timer, on any number of servers. It does not send anything
+itself: it queues one :class:`ReminderDelivery` per recipient and hands the queue to the
+workers of Django's tasks framework (:mod:`wagtail_allyship.pledges.tasks`). On a host
+whose ``TASKS`` backend is the immediate one (the default), the sending happens at once in
+the command's own process; with a database or RQ backend, the workers send.
 
-- Each email is *claimed* before it goes out: the rows of :class:`SentReminder` it covers are
-  inserted in the same transaction that sends it. The unique constraint on those rows means
-  that a second run (the same day, or at the same moment on another server) fails to insert
-  them and sends nothing. If sending fails, the transaction is rolled back and the next run
-  tries again.
-- An ally is reminded once when a deadline comes within ``REMINDER_DAYS_BEFORE`` days and
-  once when it has passed (per deadline: moving a deadline starts again).
-- A coordinator gets a digest when at least one commitment went past its deadline since
-  their last digest; it lists every overdue commitment by unit and marks the new ones.
+Nothing is sent twice and nobody is skipped:
 
-Emails are rendered in the recipient's language: the preferred language of their Wagtail
-user profile (Account › Preferences), or ``LANGUAGE_CODE`` when they have not chosen one.
+- a delivery is unique per recipient, kind and day, so running the command twice queues
+  nothing new;
+- each email is claimed in the transaction that sends it (see
+  :mod:`wagtail_allyship.pledges.delivery`), so two workers, or a worker killed and
+  restarted, never send a second copy;
+- every run hands the workers whatever is still queued and due, including what a killed
+  worker left and what waits for a retry.
+
+What the emails say and who gets them: :mod:`wagtail_allyship.pledges.reminder_emails`.
 """
 
 from __future__ import annotations
 
 import datetime
-import logging
-import re
-import smtplib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import IntegrityError
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import get_supported_language_variant
+from django.db.models import Count
+from django.utils import timezone
 
-from wagtail_allyship.access.roles import coordinators
-from wagtail_allyship.concurrency import atomic_with_retries
-from wagtail_allyship.conf import get_setting
-from wagtail_allyship.pledges.models import Commitment, ReminderKind, SentReminder
-from wagtail_allyship.pledges.pages import MyAllyshipPage
-from wagtail_allyship.registry.models import RegistrationStatus, display_name
-from wagtail_allyship.units.models import OrganisationUnit
-
-logger = logging.getLogger(__name__)
-
-EMAIL_TEMPLATES = "wagtail_allyship/pledges/email/"
+from wagtail_allyship.mail.tasks import failure_of, runs_in_process
+from wagtail_allyship.pledges.models import DeliveryKind, DeliveryStatus, ReminderDelivery
+from wagtail_allyship.pledges.reminder_emails import ReminderComposer
+from wagtail_allyship.pledges.tasks import send_queued_reminders
 
 
 @dataclass
@@ -54,231 +41,89 @@ class ReminderRun:
     ally_emails: int = 0
     digests: int = 0
     already_sent: int = 0
+    queued: int = 0
     failed: list[str] = field(default_factory=list)
     planned: list[str] = field(default_factory=list)
 
 
-def user_language(user) -> str:
-    """The language to write to ``user`` in: their Wagtail preference, else LANGUAGE_CODE."""
-    profile = getattr(user, "wagtail_userprofile", None)
-    code = getattr(profile, "preferred_language", "") or ""
-    if code:
-        try:
-            return get_supported_language_variant(code)
-        except LookupError:
-            pass
-    return settings.LANGUAGE_CODE
+def queue_deliveries(today: datetime.date, recipients: dict[str, list[int]]) -> None:
+    """Queue a delivery for each recipient that has something new to be told.
 
-
-def profile_relation(prefix: str = "") -> list[str]:
-    """The ``select_related`` path of the user's Wagtail profile, when wagtail.users is on."""
-    return [f"{prefix}wagtail_userprofile"] if apps.is_installed("wagtail.users") else []
-
-
-def my_allyship_urls() -> dict[str, str]:
-    """The address of a live "My allyship" page per language code (and "" for any)."""
-    urls: dict[str, str] = {}
-    for page in MyAllyshipPage.objects.live().select_related("locale").order_by("depth", "path"):
-        url = page.get_full_url()
-        if url:
-            urls.setdefault(page.locale.language_code, url)
-            urls.setdefault("", url)
-    return urls
-
-
-def unit_names() -> dict[tuple, str]:
-    """Unit names by (translation key, language code), to name units in each reader's language."""
-    return {
-        (unit.translation_key, unit.locale.language_code): unit.name
-        for unit in OrganisationUnit.objects.select_related("locale").only(
-            "name", "translation_key", "locale__language_code"
+    A recipient whose delivery is still queued gets no second one: that one is moved to
+    ``today`` so that it says everything now due. One whose delivery of the day failed for
+    good is left alone until the next day. Two runs that queue the same recipient at once
+    are harmless: the second delivery finds nothing left to send.
+    """
+    now = timezone.now()
+    for kind, ids in recipients.items():
+        if not ids:
+            continue
+        pending = ReminderDelivery.objects.filter(
+            kind=kind, user_id__in=ids, status=DeliveryStatus.QUEUED
         )
-    }
-
-
-#: Line breaks and runs of spaces in a rendered subject; not the no-break spaces that
-#: translations put where a line must not break (French before a colon, for one).
-SUBJECT_SPACES = re.compile(r"[^\S\N{NO-BREAK SPACE}\N{NARROW NO-BREAK SPACE}]+")
-
-
-def render_email(name: str, context: dict, language: str, to: str) -> EmailMessage:
-    with translation.override(language):
-        subject = render_to_string(f"{EMAIL_TEMPLATES}{name}_subject.txt", context)
-        body = render_to_string(f"{EMAIL_TEMPLATES}{name}.txt", context)
-    return EmailMessage(SUBJECT_SPACES.sub(" ", subject).strip(" "), body, to=[to])
-
-
-def claim_and_send(rows: list[SentReminder], message: EmailMessage) -> bool:
-    """Record the reminders and send the email together; ``False`` if already claimed."""
-
-    def claim() -> None:
-        SentReminder.objects.bulk_create(sorted(rows, key=claim_order))
-        message.send()
-
-    try:
-        atomic_with_retries(claim)
-    except IntegrityError:
-        return False
-    return True
-
-
-def claim_order(row: SentReminder) -> tuple:
-    """One order for every run, so that two runs claiming the same rows lock them alike."""
-    return (row.kind, row.user_id or 0, row.commitment_id or 0, str(row.for_date))
-
-
-class ReminderSender:
-    """One run of the reminders; see the module docstring for the rules."""
-
-    def __init__(self, today: datetime.date, dry_run: bool = False) -> None:
-        self.today = today
-        self.dry_run = dry_run
-        self.run = ReminderRun()
-        self.urls = my_allyship_urls()
-
-    def url_for(self, language: str) -> str:
-        return (
-            self.urls.get(language)
-            or self.urls.get(language.split("-")[0])
-            or self.urls.get("", "")
+        pending.filter(for_date__lt=today).update(for_date=today, updated_at=now)
+        skip = set(pending.values_list("user_id", flat=True)) | set(
+            ReminderDelivery.objects.filter(
+                kind=kind, user_id__in=ids, status=DeliveryStatus.FAILED, for_date=today
+            ).values_list("user_id", flat=True)
         )
-
-    def deliver(self, rows: list[SentReminder], message: EmailMessage, describe: str) -> bool:
-        if self.dry_run:
-            self.run.planned.append(describe)
-            return True
-        try:
-            sent = claim_and_send(rows, message)
-        except (smtplib.SMTPException, OSError) as error:
-            logger.exception("Reminder to %s could not be sent", message.to)
-            self.run.failed.append(f"{describe}: {error}")
-            return False
-        if not sent:
-            self.run.already_sent += 1
-        return sent
-
-    # allies ---------------------------------------------------------------------------
-
-    def ally_commitments(self) -> Iterable[Commitment]:
-        horizon = self.today + datetime.timedelta(days=get_setting("REMINDER_DAYS_BEFORE"))
-        return (
-            Commitment.objects.open()
-            .filter(
-                deadline__lte=horizon,
-                pledge__user__is_active=True,
-                pledge__user__ally_registration__status=RegistrationStatus.ACTIVE,
-            )
-            .exclude(pledge__user__email="")
-            .select_related("pledge__user", *profile_relation("pledge__user__"))
-            .order_by("pledge__user_id", "deadline", "pk")
-        )
-
-    def send_to_allies(self) -> None:
-        commitments = list(self.ally_commitments())
-        already = set(
-            SentReminder.objects.filter(
-                commitment__in=[c.pk for c in commitments],
-                kind__in=[ReminderKind.DUE_SOON, ReminderKind.OVERDUE],
-            ).values_list("user_id", "commitment_id", "kind", "for_date")
-        )
-        by_user: dict[int, list[tuple[Commitment, str]]] = {}
-        for commitment in commitments:
-            user_id = commitment.pledge.user_id
-            kind = (
-                ReminderKind.OVERDUE if commitment.deadline < self.today else ReminderKind.DUE_SOON
-            )
-            if (user_id, commitment.pk, kind, commitment.deadline) in already:
-                continue
-            by_user.setdefault(user_id, []).append((commitment, kind))
-
-        for items in by_user.values():
-            user = items[0][0].pledge.user
-            language = user_language(user)
-            context = {
-                "name": display_name(user),
-                "overdue": [c for c, kind in items if kind == ReminderKind.OVERDUE],
-                "due_soon": [c for c, kind in items if kind == ReminderKind.DUE_SOON],
-                "days": get_setting("REMINDER_DAYS_BEFORE"),
-                "today": self.today,
-                "url": self.url_for(language),
-            }
-            message = render_email("ally_reminder", context, language, user.email)
-            rows = [
-                SentReminder(user=user, commitment=c, kind=kind, for_date=c.deadline)
-                for c, kind in items
+        ReminderDelivery.objects.bulk_create(
+            [
+                ReminderDelivery(user_id=pk, kind=kind, for_date=today)
+                for pk in ids
+                if pk not in skip
             ]
-            if self.deliver(rows, message, f"{user.email}: {len(items)} commitment(s)"):
-                self.run.ally_emails += 1
-
-    # coordinators ---------------------------------------------------------------------
-
-    def overdue_commitments(self) -> list[Commitment]:
-        return list(
-            Commitment.objects.overdue(self.today)
-            .filter(
-                pledge__user__is_active=True,
-                pledge__user__ally_registration__status=RegistrationStatus.ACTIVE,
-            )
-            .select_related("pledge__user", "pledge__user__ally_registration__unit")
-            .order_by("deadline", "pk")
         )
 
-    def send_digests(self) -> None:
-        overdue = self.overdue_commitments()
-        if not overdue:
-            return
-        reported = set(
-            SentReminder.objects.filter(
-                kind=ReminderKind.DIGEST, commitment__in=[c.pk for c in overdue]
-            ).values_list("user_id", "commitment_id", "for_date")
-        )
-        names = unit_names()
-        recipients = (
-            coordinators().exclude(email="").select_related(*profile_relation()).order_by("pk")
-        )
-        for coordinator in recipients:
-            new = [c for c in overdue if (coordinator.pk, c.pk, c.deadline) not in reported]
-            if not new:
-                continue
-            language = user_language(coordinator)
-            new_ids = {c.pk for c in new}
-            units: dict[str, dict] = {}
-            for commitment in overdue:
-                unit = commitment.pledge.user.ally_registration.unit
-                key = unit.translation_key
-                group = units.setdefault(
-                    key,
-                    {
-                        "name": names.get((key, language.split("-")[0]), unit.name),
-                        "items": [],
-                    },
-                )
-                group["items"].append(
-                    {
-                        "ally": display_name(commitment.pledge.user),
-                        "email": commitment.pledge.user.email,
-                        "text": commitment.text,
-                        "deadline": commitment.deadline,
-                        "days_late": (self.today - commitment.deadline).days,
-                        "new": commitment.pk in new_ids,
-                    }
-                )
-            context = {
-                "name": display_name(coordinator),
-                "units": sorted(units.values(), key=lambda group: group["name"].casefold()),
-                "total": len(overdue),
-                "new": len(new),
-                "today": self.today,
-            }
-            message = render_email("coordinator_digest", context, language, coordinator.email)
-            rows = [
-                SentReminder(
-                    user=coordinator, commitment=c, kind=ReminderKind.DIGEST, for_date=c.deadline
-                )
-                for c in new
-            ]
-            if self.deliver(rows, message, f"{coordinator.email}: digest of {len(overdue)}"):
-                self.run.digests += 1
+
+def hand_to_workers() -> list[int]:
+    """Enqueue passes over the due deliveries; return their ids.
+
+    For workers, one pass per delivery, not one for all: a worker killed in the middle of
+    a pass leaves the other passes queued to finish its work, and passes that find nothing
+    left end at once. In the command's own process (the immediate backend) one pass does
+    it all; if it crashed, the error is raised rather than lost in the task's result.
+    """
+    due = list(ReminderDelivery.objects.due().values_list("pk", flat=True))
+    passes = min(len(due), 1) if runs_in_process() else len(due)
+    for _pass in range(passes):
+        failure = failure_of(send_queued_reminders.enqueue())
+        if failure:
+            raise RuntimeError(f"Sending the reminders failed:\n{failure}")
+    return due
+
+
+def run_report(run: ReminderRun, ids: list[int]) -> ReminderRun:
+    """Fill ``run`` from where the deliveries it handed over stand now.
+
+    With workers, they are all still queued: the report says how many were handed over,
+    and the coordinators' list of reminder emails shows how each one went.
+    """
+    if not runs_in_process():
+        run.queued = len(ids)
+        return run
+    counts = (
+        ReminderDelivery.objects.filter(pk__in=ids)
+        .values("kind", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in counts:
+        if row["status"] == DeliveryStatus.SENT:
+            if row["kind"] == DeliveryKind.ALLY:
+                run.ally_emails += row["n"]
+            else:
+                run.digests += row["n"]
+        elif row["status"] == DeliveryStatus.ALREADY_SENT:
+            run.already_sent += row["n"]
+    failed = (
+        ReminderDelivery.objects.filter(pk__in=ids)
+        .exclude(last_error="")
+        .select_related("user")
+        .order_by("pk")
+    )
+    run.failed = [f"{d.user.email}: {d.last_error}" for d in failed]
+    return run
 
 
 def send_reminders(
@@ -288,10 +133,21 @@ def send_reminders(
     digests: bool = True,
     dry_run: bool = False,
 ) -> ReminderRun:
-    """Send every reminder that is due and not sent yet; see the module docstring."""
-    sender = ReminderSender(today or timezone.localdate(), dry_run=dry_run)
-    if allies:
-        sender.send_to_allies()
-    if digests:
-        sender.send_digests()
-    return sender.run
+    """Queue every reminder that is due and not sent yet, and hand the queue to the workers."""
+    today = today or timezone.localdate()
+    run = ReminderRun()
+    composer = ReminderComposer(today)
+    kinds = [
+        kind
+        for kind, wanted in ((DeliveryKind.ALLY, allies), (DeliveryKind.DIGEST, digests))
+        if wanted
+    ]
+    recipients: dict[str, list[int]] = {}
+    for kind in kinds:
+        outgoing = list(composer.messages(kind))
+        run.planned.extend(item.describe for item in outgoing)
+        recipients[kind] = [item.user.pk for item in outgoing]
+    if dry_run:
+        return run
+    queue_deliveries(today, recipients)
+    return run_report(run, hand_to_workers())

@@ -6,7 +6,8 @@
 - the registration of every ally whose status has been "left" for more than
   ``RETENTION_LEFT_ALLIES_MONTHS`` months (counted from ``AllyRegistration.left_on``), with
   their pledges, commitments, progress updates, records of reminders sent about those
-  commitments, and the registry history that names them. A registration marked as left
+  commitments, the log of reminder emails sent to them, and the registry history that names
+  them. A registration marked as left
   whose leaving date is unknown is kept and counted, never removed on a guess;
 - survey responses given more than ``RETENTION_SURVEY_RESPONSES_MONTHS`` months ago. A
   response stores only the first day of its month, so a month goes as a whole, on the first
@@ -38,7 +39,7 @@ from wagtail.models import ModelLogEntry
 
 from wagtail_allyship.conf import SETTINGS, SETTINGS_NAME, get_setting
 from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest
-from wagtail_allyship.pledges.models import Commitment, CommitmentUpdate, Pledge
+from wagtail_allyship.pledges.models import Commitment, CommitmentUpdate, Pledge, ReminderDelivery
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
 from wagtail_allyship.sessions import places
 from wagtail_allyship.sessions.models import SessionRegistration, SignupStatus
@@ -178,6 +179,8 @@ def apply_retention(today: datetime.date | None = None) -> RetentionPlan:
         plan.session_registrations = SessionRegistration.objects.filter(
             user_id__in=user_ids
         ).delete()[0]
+        # The log of reminder emails names the ally too (the user stays, the log goes).
+        ReminderDelivery.objects.filter(user_id__in=user_ids).delete()
         _registry_history(registrations.values_list("pk", flat=True)).delete()
         registrations.delete()
         plan.survey_responses = SurveyResponse.objects.filter(

@@ -79,6 +79,23 @@ class AllyRegistration(models.Model):
         default=False,
         help_text=_("Whether the ally agreed to be contacted by the programme team."),
     )
+    reminders_on = models.BooleanField(
+        _("reminder emails"),
+        default=True,
+        help_text=_(
+            "Whether the ally gets emails about the deadlines of his commitments. He can turn "
+            "them off with the link in each email and back on from 'My allyship'."
+        ),
+    )
+    email_link_version = models.PositiveIntegerField(
+        _("version of the email links"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "Goes up each time the reminder setting changes, so that an unsubscribe link "
+            "works once: a link sent before the change no longer changes anything."
+        ),
+    )
     left_on = models.DateField(
         _("left on"),
         null=True,
@@ -99,7 +116,7 @@ class AllyRegistration(models.Model):
         FieldPanel("user"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("role")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("joined_on")]),
-        FieldPanel("consent_to_contact"),
+        FieldRowPanel([FieldPanel("consent_to_contact"), FieldPanel("reminders_on")]),
     ]
 
     class Meta:
@@ -133,6 +150,12 @@ class AllyRegistration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == RegistrationStatus.ACTIVE
+
+    def set_reminders(self, on: bool) -> None:
+        """Turn reminder emails on or off; every unsubscribe link sent so far stops working."""
+        self.reminders_on = on
+        self.email_link_version += 1
+        self.save(update_fields=["reminders_on", "email_link_version", "updated_at"])
 
     def note_leaving(self, today: datetime.date | None = None) -> None:
         """Date the leaving on the first save with status "left"; forget it on coming back."""

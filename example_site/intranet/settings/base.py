@@ -1,6 +1,7 @@
 """Settings of the example intranet, a plain Wagtail site that installs the package."""
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -118,6 +119,17 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 30, "transaction_mode": "IMMEDIATE"}
     )
+
+# Background work (the reminder emails) goes through Django's tasks framework to a worker
+# process: `manage.py db_worker`, which `make demo` starts beside the web server. The queue
+# is kept in the database. django-tasks before 0.12 (Wagtail 7.0) has this backend built in;
+# later versions have it in the django-tasks-db package.
+if find_spec("django_tasks.backends.database"):
+    INSTALLED_APPS.append("django_tasks.backends.database")
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
+else:
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def redis_cache(url: str) -> dict:

@@ -1,7 +1,8 @@
 """``manage.py allyship_reminders``: email allies about deadlines and coordinators a digest.
 
-Run it once a day from cron (or a scheduler) on any number of servers; see
-:mod:`wagtail_allyship.reminders` for what is sent and why nothing is sent twice.
+Run it once a day, or every hour, from cron or a systemd timer on any number of servers: it
+queues the emails that are due and hands them to the workers of Django's tasks framework.
+See :mod:`wagtail_allyship.pledges.reminders` for what is sent and why nothing is sent twice.
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"would send: {line}")
             self.stdout.write(f"Dry run: {len(run.planned)} email(s) would be sent.")
             return
+        if run.queued:
+            self.stdout.write(
+                f"Queued {run.queued} email(s) for the workers; the coordinators' list of "
+                "reminder emails shows how each one goes."
+            )
+            return
         self.stdout.write(
             f"Sent {run.ally_emails} reminder(s) to allies and {run.digests} digest(s) to "
             f"coordinators; {run.already_sent} had already been sent by another run."
@@ -62,5 +69,6 @@ class Command(BaseCommand):
                 self.stderr.write(f"not sent: {line}")
             raise CommandError(
                 f"{len(run.failed)} email(s) could not be sent; they will be tried again on "
-                "the next run. Check the email settings (EMAIL_HOST and friends)."
+                "the next run after the retry wait (MAIL_RETRY_SECONDS). Check the email settings "
+                "(EMAIL_HOST and friends)."
             )

@@ -89,6 +89,7 @@ def my_allyship(page: MyAllyshipPage, request) -> HttpResponse:
             "year_label": Pledge(programme_year=year).year_label,
             "download_url": subpage_url(page, request, "download"),
             "accountability": accountability_context(pledges, today),
+            "reminders_url": subpage_url(page, request, "reminders"),
         },
     )
 
@@ -113,6 +114,25 @@ def accountability_context(pledges: list[Pledge], today) -> dict | None:
 #: The Wagtail hook through which other features add to "My data": each function registered
 #: under it takes the user and returns a dict of JSON-ready entries.
 MY_DATA_HOOK = "register_allyship_my_data"
+
+
+def set_reminders(page: MyAllyshipPage, request) -> HttpResponse:
+    """Turn the ally's own reminder emails on or off (a POST from "My allyship")."""
+    if not request.user.is_authenticated:
+        return login_redirect(request)
+    if request.method != "POST":
+        return personal(redirect(page_url(page, request)))
+    registration = AllyRegistration.objects.filter(user=request.user).first()
+    if registration is None:
+        raise Http404(_("You have not signed up as an ally yet."))
+    on = request.POST.get("reminders") == "on"
+    if registration.reminders_on != on:
+        registration.set_reminders(on)
+    if on:
+        messages.success(request, _("Reminder emails are on."))
+    else:
+        messages.success(request, _("Reminder emails are off."))
+    return personal(redirect(page_url(page, request) + "#allyship-reminders"))
 
 
 def my_data(user) -> dict:
@@ -141,6 +161,7 @@ def my_pledge_data(user) -> dict:
             "joined_on": registration.joined_on,
             "status": registration.status,
             "consent_to_contact": registration.consent_to_contact,
+            "reminders_on": registration.reminders_on,
         },
         "pledges": [
             {

@@ -1,0 +1,176 @@
+"""Real workers: ``db_worker`` processes on a database shared with the test, sending to a real
+SMTP server on loopback; one is killed (SIGKILL) in the middle of a send and started again.
+
+The test's own database is shared with the processes it starts: on PostgreSQL (``DATABASE_URL``)
+the test database itself, with ``transaction=True`` so that they see what the test wrote; on
+SQLite, a file that the test's in-memory database is copied into once the allies are made.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from tests.factories import (
+    AllyRegistrationFactory,
+    CommitmentFactory,
+    OrganisationUnitFactory,
+    PledgeFactory,
+    UserFactory,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+ALLIES = 24
+STATUSES = (
+    "from wagtail_allyship.models import ReminderDelivery as D\n"
+    "for status in ('sent', 'queued', 'failed'):\n"
+    "    print(f'{status}={D.objects.filter(status=status).count()}')"
+)
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def shared_database_url(tmp_path: Path) -> str:
+    """A URL for the processes to reach the test's data: the same server, or a file copy."""
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        path = tmp_path / "worker.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(path) as copy:
+            connection.connection.backup(copy)
+        return f"sqlite:///{path}"
+    user = settings["USER"] or ""
+    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
+    host = settings["HOST"] or "127.0.0.1"
+    port = f":{settings['PORT']}" if settings["PORT"] else ""
+    scheme = {"postgresql": "postgres", "mysql": "mysql"}[connection.vendor]
+    return f"{scheme}://{user}{password}@{host}{port}/{settings['NAME']}"
+
+
+class Processes:
+    """The command and the workers, started as a host would start them."""
+
+    def __init__(self, database_url: str, smtp_port: int, tmp_path: Path) -> None:
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.worker_settings",
+            "ALLYSHIP_WORKER_DATABASE_URL": database_url,
+            "ALLYSHIP_SMTP_PORT": str(smtp_port),
+            "PYTHONPATH": str(ROOT),
+        }
+        self.logs = tmp_path
+        self.started: list[subprocess.Popen] = []
+
+    def manage(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(  # noqa: S603 (our own interpreter and fixed arguments)
+            [sys.executable, "-m", "django", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+
+    def worker(self, name: str, *extra: str) -> subprocess.Popen:
+        log = (self.logs / f"{name}.log").open("w")
+        command = [sys.executable, "-m", "django", "db_worker", "--no-reload"]
+        command += ["--no-startup-delay", "--interval", "0.1", "--worker-id", name, *extra]
+        process = subprocess.Popen(  # noqa: S603 (our own interpreter and fixed arguments)
+            command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+        )
+        self.started.append(process)
+        return process
+
+    def log(self, name: str) -> str:
+        return (self.logs / f"{name}.log").read_text()
+
+    def stop_all(self) -> None:
+        for process in self.started:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=10)
+
+
+@pytest.fixture
+def processes(smtp_server, tmp_path):
+    made = []
+
+    def start() -> Processes:
+        made.append(Processes(shared_database_url(tmp_path), smtp_server.port, tmp_path))
+        return made[-1]
+
+    yield start
+    for each in made:
+        each.stop_all()
+
+
+def make_allies(count: int) -> list[str]:
+    unit = OrganisationUnitFactory()
+    today = timezone.localdate()
+    addresses = []
+    for n in range(count):
+        user = UserFactory(username=f"worker-ally-{n}")
+        AllyRegistrationFactory(user=user, unit=unit)
+        pledge = PledgeFactory(user=user, programme_year=today.year)
+        CommitmentFactory(pledge=pledge, deadline=today - datetime.timedelta(days=1 + n % 3))
+        addresses.append(user.email)
+    return addresses
+
+
+def test_a_worker_killed_mid_batch_and_restarted_sends_everyone_exactly_one(smtp_server, processes):
+    inbox = smtp_server.inbox
+    addresses = make_allies(ALLIES)
+    run = processes()
+
+    queued = run.manage("allyship_reminders", "--skip-digest")
+    assert queued.returncode == 0, queued.stderr
+    assert f"Queued {ALLIES} email(s) for the workers" in queued.stdout
+    assert inbox.received == []  # nothing is sent by the command itself
+
+    # The mail server is slow to accept each recipient, so that the worker can be caught in
+    # the middle of a send: killed there, it has claimed nothing (its transaction dies with it).
+    inbox.recipient_delay = 0.2
+    first = run.worker("first")
+    assert inbox.wait_for(lambda: len(inbox.received) >= ALLIES // 4), run.log("first")
+    assert inbox.wait_for(lambda: inbox.recipients_in_flight > 0)
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=10)
+    assert first.returncode == -signal.SIGKILL
+    assert len(inbox.received) < ALLIES, "the batch was over before the worker could be stopped"
+
+    # It is started again, beside a second worker, and the two finish the queue.
+    inbox.recipient_delay = 0.02
+    again = run.worker("first-again")
+    second = run.worker("second")
+    assert inbox.wait_for(lambda: len(inbox.received) >= ALLIES, timeout=120), run.log("second")
+    drained = run.manage("shell", "-c", STATUSES)
+    assert drained.returncode == 0, drained.stderr
+    statuses = [word for word in drained.stdout.split() if "=" in word]
+    assert statuses == [f"sent={ALLIES}", "queued=0", "failed=0"]
+    for worker in (again, second):
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=30) == 0
+    assert "state=FAILED" not in run.log("second") + run.log("first-again")  # no pass crashed
+
+    counts = inbox.counts()
+    assert sorted(counts) == sorted(addresses), "someone was skipped"
+    assert set(counts.values()) == {1}, f"someone got two copies: {counts}"
+
+    # The scheduler's command run again (cron, the next hour) queues nothing new.
+    twice = run.manage("allyship_reminders", "--skip-digest")
+    assert twice.returncode == 0, twice.stderr
+    assert "Sent 0 reminder(s)" in twice.stdout
+    batch = run.worker("last", "--batch")
+    assert batch.wait(timeout=120) == 0, run.log("last")
+    assert set(inbox.counts().values()) == {1}
+    assert len(inbox.received) == ALLIES
