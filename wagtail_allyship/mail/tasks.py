@@ -10,6 +10,7 @@ process that enqueued it, which is how the package behaves on a host that set up
 from __future__ import annotations
 
 import datetime
+import inspect
 from importlib.util import find_spec
 
 if find_spec("django.tasks"):  # Django 6.0 and later
@@ -17,7 +18,28 @@ if find_spec("django.tasks"):  # Django 6.0 and later
 else:  # Django 5.2: the backport that Wagtail requires (0.7 on Wagtail 7.0, 0.12 on 8.0)
     from django_tasks import default_task_backend, task
 
-__all__ = ["default_task_backend", "enqueue_at", "failure_of", "runs_in_process", "task"]
+__all__ = [
+    "default_task_backend",
+    "enqueue_at",
+    "failure_of",
+    "runs_in_process",
+    "sending_task",
+    "task",
+]
+
+
+def sending_task(function=None, **options):
+    """``@task``, enqueued at once even inside a transaction, on every version of the framework.
+
+    django-tasks before 0.12 (Wagtail 7.0) waits for the surrounding transaction to commit
+    before it enqueues, so with the immediate backend a task enqueued inside a transaction
+    would not have run when the caller reads what it did. Our sending tasks claim their rows
+    themselves, in their own transaction, so they need no such wait; later versions and
+    Django's own framework have no such option and enqueue at once.
+    """
+    if "enqueue_on_commit" in inspect.signature(task).parameters:
+        options.setdefault("enqueue_on_commit", False)
+    return task(function, **options) if function is not None else task(**options)
 
 
 def runs_in_process() -> bool:

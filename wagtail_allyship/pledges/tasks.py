@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from wagtail_allyship.mail.tasks import enqueue_at, task
+from wagtail_allyship.mail.tasks import enqueue_at, sending_task
 from wagtail_allyship.pledges.delivery import send_due_deliveries
 
 
-@task()
+@sending_task()
 def send_queued_reminders() -> dict:
     """Send every reminder email that is due, then schedule a pass for the next retry.
 
