@@ -1,0 +1,228 @@
+"""An ally asks colleagues for feedback, shows an answer on the pledge wall and prints his sign.
+
+The demo's ``ally`` (Alex Ally, with a published pledge) asks two colleagues who can log in:
+the first answers with an example and agrees to show it, Alex agrees too and the pledge wall
+shows it on his card; the second declines, and Alex sees only that she declined. Then he opens
+his pledge sign, downloads it as SVG, and opens it in Arabic, right to left.
+
+The journey runs at the default width and on a 390-pixel-wide phone screen. A colleague is
+asked once a year, so each run has its own two colleagues, both from the demo's users.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Who takes part in one run: the colleague who answers and the one who declines."""
+
+    answers: str
+    answers_name: str
+    declines: str
+    declines_name: str
+    example: str
+
+
+DESKTOP = Cast(
+    answers="editor",
+    answers_name="Erin Editor",
+    declines="coordinator",
+    declines_name="Chris Coordinator",
+    example=(
+        "In the review of the night rota, Alex asked for my view before his own, and the "
+        "change I suggested was adopted with my name on it."
+    ),
+)
+PHONE = Cast(
+    answers="local-editor",
+    answers_name="Luca Local",
+    declines="colleague",
+    declines_name="Casey Colleague",
+    example=(
+        "Alex stopped a meeting to let me finish when I was talked over, and sent the "
+        "minutes with my point in them."
+    ),
+)
+
+#: Playwright's default window, and a common phone's CSS width.
+VIEWPORTS = {"default": None, "390px": {"width": 390, "height": 844}}
+
+
+def open_as(visitor_for, username: str, viewport):
+    visitor = visitor_for(username)
+    if viewport:
+        visitor.page.set_viewport_size(viewport)
+    return visitor
+
+
+def go_to_my_allyship(visitor) -> None:
+    """Open "My allyship" from the programme's navigation, as a person would."""
+    visitor.visit("/")
+    nav = visitor.page.get_by_role("navigation", name="Allyship programme")
+    if nav.count() == 0 or not nav.get_by_role("link", name="My allyship").is_visible():
+        visitor.visit("/pledge/")
+        nav = visitor.page.get_by_role("navigation", name="Allyship programme")
+    visitor.follow(nav.get_by_role("link", name="My allyship"))
+    assert visitor.page.locator("h1").first.inner_text().strip()
+
+
+def my_allyship_in(site, language: str) -> str:
+    """The path of the "My allyship" page in ``language``."""
+    paths = [
+        page.path
+        for page in site.pages
+        if page.model == "wagtail_allyship.myallyshippage" and page.locale == language
+    ]
+    assert len(paths) == 1, f"One My allyship page in {language}: {paths}"
+    return paths[0]
+
+
+def feedback_section(visitor):
+    return visitor.page.locator("section.allyship-feedback")
+
+
+def declined_count(visitor) -> int:
+    found = re.search(r"(\d+) declined", feedback_section(visitor).inner_text())
+    return int(found.group(1)) if found else 0
+
+
+def ask(visitor, username: str, name: str) -> None:
+    page = visitor.page
+    visitor.follow(feedback_section(visitor).get_by_role("link", name="Ask for feedback"))
+    assert page.locator("h1").inner_text() == "Ask for feedback"
+    assert "more request" in page.locator(".allyship-meta").first.inner_text()
+    page.get_by_label("Colleague's username or email address").fill(username)
+    visitor.follow(page.get_by_role("button", name="Send the request"))
+    assert f"Your request has been sent to {name}." in (
+        page.locator(".allyship-messages").inner_text()
+    )
+
+
+def open_request_from(visitor, ally_name: str):
+    """The colleague finds the request under "Asked of you" and opens it."""
+    page = visitor.page
+    section = feedback_section(visitor)
+    assert "Asked of you" in section.inner_text()
+    item = section.locator("li", has_text=f"{ally_name} asks for your feedback")
+    assert item.count() == 1
+    visitor.follow(item.get_by_role("link", name="Answer or decline"))
+    assert page.locator("h1").inner_text() == f"{ally_name} asks for your feedback"
+    return page
+
+
+def wall_card(visitor, name: str):
+    nav = visitor.page.get_by_role("navigation", name="Allyship programme")
+    visitor.follow(nav.get_by_role("link", name="Pledge wall"))
+    card = visitor.page.locator(".allyship-pledge-card", has_text=name)
+    assert card.count() == 1, f"One card of {name} on the pledge wall"
+    return card
+
+
+@pytest.mark.parametrize(
+    ("viewport", "cast"),
+    [(VIEWPORTS["default"], DESKTOP), (VIEWPORTS["390px"], PHONE)],
+    ids=["default", "390px"],
+)
+def test_ally_asks_for_feedback_and_prints_his_sign(visitor_for, viewport, cast):
+    ally = open_as(visitor_for, "ally", viewport)
+    go_to_my_allyship(ally)
+    declined_before = declined_count(ally)
+
+    # 1. Alex asks a colleague by name.
+    ask(ally, cast.answers, cast.answers_name)
+    assert "request waiting for an answer" in feedback_section(ally).inner_text() or (
+        "requests waiting for an answer" in feedback_section(ally).inner_text()
+    )
+
+    # 2. She finds the request, answers with an example about a commitment, agrees to show it.
+    colleague = open_as(visitor_for, cast.answers, viewport)
+    go_to_my_allyship(colleague)
+    page = open_request_from(colleague, "Alex Ally")
+    page.get_by_label("An example of how he has supported you").fill(cast.example)
+    commitment_field = page.get_by_label("Which of his commitments it relates to")
+    commitment_field.select_option(index=1)
+    commitment = commitment_field.locator("option:checked").inner_text().strip()
+    assert commitment and commitment != "None in particular"
+    page.get_by_label("He may show this on the pledge wall, if he agrees too").check()
+    colleague.follow(page.get_by_role("button", name="Send my answer"))
+    assert "Thank you. Your answer has been given to Alex Ally." in (
+        page.locator(".allyship-messages").inner_text()
+    )
+    given = feedback_section(colleague).locator("li", has_text="To Alex Ally")
+    assert cast.example.split(",")[0] in given.inner_text()
+    assert given.get_by_role("button", name="Do not show it on the pledge wall").count() == 1
+
+    # Not on the wall yet: only she has agreed.
+    card = wall_card(ally, "Alex Ally")
+    assert cast.example not in card.inner_text()
+
+    # 3. Alex reads the answer on "My allyship" and agrees to show it.
+    go_to_my_allyship(ally)
+    answer = feedback_section(ally).locator("li.allyship-feedback-answer", has_text=cast.example)
+    assert answer.count() == 1
+    meta = answer.locator(".allyship-meta").first.inner_text()
+    assert cast.answers_name in meta
+    assert "about" in meta and commitment.split()[0] in meta
+    assert "The writer agrees to show it on the pledge wall." in answer.inner_text()
+    ally.follow(answer.get_by_role("button", name="Show it on the pledge wall"))
+    assert "You agreed to show this answer on the pledge wall." in (
+        ally.page.locator(".allyship-messages").inner_text()
+    )
+    answer = feedback_section(ally).locator("li.allyship-feedback-answer", has_text=cast.example)
+    assert "Shown on the pledge wall." in answer.inner_text()
+
+    card = wall_card(ally, "Alex Ally")
+    said = card.locator(".allyship-wall-feedback")
+    assert "What colleagues say" in said.inner_text()
+    quote = said.locator("blockquote", has_text=cast.example)
+    assert quote.count() == 1
+    assert quote.locator("footer").inner_text() == cast.answers_name
+
+    # 4. A second colleague is asked and declines.
+    go_to_my_allyship(ally)
+    ask(ally, cast.declines, cast.declines_name)
+    second = open_as(visitor_for, cast.declines, viewport)
+    go_to_my_allyship(second)
+    page = open_request_from(second, "Alex Ally")
+    second.follow(page.get_by_role("button", name="Decline", exact=True))
+    assert "You declined the request." in page.locator(".allyship-messages").inner_text()
+    assert "Asked of you" not in feedback_section(second).inner_text()
+
+    go_to_my_allyship(ally)
+    assert declined_count(ally) == declined_before + 1
+    assert cast.declines_name not in feedback_section(ally).inner_text()
+    card = wall_card(ally, "Alex Ally")
+    assert cast.declines_name not in card.inner_text()
+    assert cast.example in card.inner_text()
+
+    # 5. Alex opens his pledge sign, downloads the SVG, and opens the sign in Arabic.
+    go_to_my_allyship(ally)
+    page = ally.page
+    ally.follow(page.get_by_role("link", name="Print your pledge sign"))
+    assert page.locator("h1").inner_text() == "Your pledge sign"
+    sign = page.locator("figure.allyship-sign svg")
+    assert "Alex Ally" in sign.inner_html()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download the sign (SVG)").click()
+    download = download_info.value
+    assert download.suggested_filename == "my-pledge-sign.svg"
+    with open(download.path(), encoding="utf-8") as svg_file:
+        svg = svg_file.read()
+    assert re.search(r"<svg\b[^>]*xmlns=\"http://www.w3.org/2000/svg\"", svg)
+    assert "Alex Ally" in svg
+    assert commitment[:30] in svg, "His commitments are on the sign"
+    assert 'direction="ltr"' in svg
+
+    arabic = my_allyship_in(ally.site, "ar")
+    ally.visit(f"{arabic}sign/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    arabic_sign = page.locator("figure.allyship-sign svg")
+    assert arabic_sign.get_attribute("direction") == "rtl"
+    assert "Alex Ally" in arabic_sign.inner_html()
+    assert commitment[:30] in arabic_sign.inner_html()
