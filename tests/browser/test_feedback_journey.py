@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 import pytest
 
@@ -49,6 +50,8 @@ PHONE = Cast(
     ),
 )
 
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
 #: Playwright's default window, and a common phone's CSS width.
 VIEWPORTS = {"default": None, "390px": {"width": 390, "height": 844}}
 
@@ -60,15 +63,39 @@ def open_as(visitor_for, username: str, viewport):
     return visitor
 
 
+def fits(visitor) -> None:
+    """The page is no wider than the window: nothing to scroll sideways on a phone."""
+    __tracebackhide__ = True
+    overflow = visitor.page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{visitor.path} is {overflow}px wider than the window"
+
+
 def go_to_my_allyship(visitor) -> None:
-    """Open "My allyship" from the programme's navigation, as a person would."""
+    """Open "My allyship" from the home page's menu, as a person would."""
     visitor.visit("/")
-    nav = visitor.page.get_by_role("navigation", name="Allyship programme")
-    if nav.count() == 0 or not nav.get_by_role("link", name="My allyship").is_visible():
-        visitor.visit("/pledge/")
-        nav = visitor.page.get_by_role("navigation", name="Allyship programme")
-    visitor.follow(nav.get_by_role("link", name="My allyship"))
-    assert visitor.page.locator("h1").first.inner_text().strip()
+    menu = visitor.page.get_by_role("navigation", name="In this intranet")
+    visitor.follow(menu.get_by_role("link", name="My allyship"))
+    assert visitor.page.locator("h1").inner_text() == "My allyship"
+    assert "Feedback from colleagues" in feedback_section(visitor).inner_text()
+    fits(visitor)
+
+
+def download_sign(page) -> ElementTree.Element:
+    """Download the sign with the page's own link; the parsed SVG document."""
+    with page.expect_download() as download_info:
+        page.locator(".allyship-header a[download]").click()
+    download = download_info.value
+    assert download.suggested_filename == "my-pledge-sign.svg"
+    with open(download.path(), "rb") as svg_file:
+        root = ElementTree.fromstring(svg_file.read())  # noqa: S314 (our own site's file)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    return root
+
+
+def svg_text(root: ElementTree.Element) -> str:
+    return " ".join(" ".join(element.itertext()) for element in root.iter())
 
 
 def my_allyship_in(site, language: str) -> str:
@@ -96,6 +123,7 @@ def ask(visitor, username: str, name: str) -> None:
     visitor.follow(feedback_section(visitor).get_by_role("link", name="Ask for feedback"))
     assert page.locator("h1").inner_text() == "Ask for feedback"
     assert "more request" in page.locator(".allyship-meta").first.inner_text()
+    fits(visitor)
     page.get_by_label("Colleague's username or email address").fill(username)
     visitor.follow(page.get_by_role("button", name="Send the request"))
     assert f"Your request has been sent to {name}." in (
@@ -112,6 +140,7 @@ def open_request_from(visitor, ally_name: str):
     assert item.count() == 1
     visitor.follow(item.get_by_role("link", name="Answer or decline"))
     assert page.locator("h1").inner_text() == f"{ally_name} asks for your feedback"
+    fits(visitor)
     return page
 
 
@@ -120,6 +149,7 @@ def wall_card(visitor, name: str):
     visitor.follow(nav.get_by_role("link", name="Pledge wall"))
     card = visitor.page.locator(".allyship-pledge-card", has_text=name)
     assert card.count() == 1, f"One card of {name} on the pledge wall"
+    fits(visitor)
     return card
 
 
@@ -207,22 +237,33 @@ def test_ally_asks_for_feedback_and_prints_his_sign(visitor_for, viewport, cast)
     assert page.locator("h1").inner_text() == "Your pledge sign"
     sign = page.locator("figure.allyship-sign svg")
     assert "Alex Ally" in sign.inner_html()
-    with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download the sign (SVG)").click()
-    download = download_info.value
-    assert download.suggested_filename == "my-pledge-sign.svg"
-    with open(download.path(), encoding="utf-8") as svg_file:
-        svg = svg_file.read()
-    assert re.search(r"<svg\b[^>]*xmlns=\"http://www.w3.org/2000/svg\"", svg)
-    assert "Alex Ally" in svg
-    assert commitment[:30] in svg, "His commitments are on the sign"
-    assert 'direction="ltr"' in svg
+    fits(ally)
+    assert page.locator(".allyship-header a[download]").inner_text() == "Download the sign (SVG)"
+    root = download_sign(page)
+    assert root.get("direction") == "ltr"
+    texts = svg_text(root)
+    assert "Alex Ally" in texts
+    assert "Northshire Police" in texts, "His unit is on the sign"
+    assert commitment[:30] in texts, "His commitments are on the sign"
 
-    arabic = my_allyship_in(ally.site, "ar")
-    ally.visit(f"{arabic}sign/")
+    # In Arabic: the language switcher, then the sign's link on the Arabic "My allyship".
+    ally.follow(page.get_by_role("link", name="Back to My allyship"))
+    ally.follow(page.locator('.language-switcher a[hreflang="ar"]'))
+    assert ally.path == my_allyship_in(ally.site, "ar")
+    ally.follow(page.locator('#allyship-sign ~ ul a[href="sign/"]'))
+    assert ally.path == my_allyship_in(ally.site, "ar") + "sign/"
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("html").get_attribute("lang") == "ar"
     arabic_sign = page.locator("figure.allyship-sign svg")
     assert arabic_sign.get_attribute("direction") == "rtl"
     assert "Alex Ally" in arabic_sign.inner_html()
     assert commitment[:30] in arabic_sign.inner_html()
+    assert ARABIC.search(page.locator("h1").inner_text()), "The page is in Arabic"
+    fits(ally)
+    arabic_svg = download_sign(page)
+    assert arabic_svg.get("direction") == "rtl"
+    assert arabic_svg.get("{http://www.w3.org/XML/1998/namespace}lang") == "ar"
+    arabic_texts = svg_text(arabic_svg)
+    assert ARABIC.search(arabic_texts), "The sign's own words are in Arabic"
+    assert "Alex Ally" in arabic_texts
+    assert commitment[:30] in arabic_texts
