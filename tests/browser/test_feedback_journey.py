@@ -40,10 +40,11 @@ DESKTOP = Cast(
     ),
 )
 PHONE = Cast(
-    answers="local-editor",
-    answers_name="Luca Local",
-    declines="colleague",
-    declines_name="Casey Colleague",
+    # Luca Local declines: his name stays off the wall, where the pledge journey looks for it.
+    answers="colleague",
+    answers_name="Casey Colleague",
+    declines="local-editor",
+    declines_name="Luca Local",
     example=(
         "Alex stopped a meeting to let me finish when I was talked over, and sent the "
         "minutes with my point in them."
