@@ -268,3 +268,10 @@ def test_ally_asks_for_feedback_and_prints_his_sign(visitor_for, viewport, cast)
     assert ARABIC.search(arabic_texts), "The sign's own words are in Arabic"
     assert "Alex Ally" in arabic_texts
     assert commitment[:30] in arabic_texts
+    # His English commitments keep their own direction on the Arabic sign (full stop last).
+    lines = [
+        element
+        for element in arabic_svg.iter("{http://www.w3.org/2000/svg}text")
+        if element.text and commitment.startswith(element.text[:20])
+    ]
+    assert lines and all(line.get("direction") == "ltr" for line in lines)
