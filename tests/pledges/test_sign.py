@@ -157,3 +157,47 @@ def test_queries_do_not_grow(client, mine, ally):
         PledgeFactory(commitments=3)
     many = {url: measure(client, url) for url in urls}
     assert few == many
+
+
+def directions(svg: str) -> dict[str, str | None]:
+    root = ET.fromstring(svg.encode())  # noqa: S314 - our own output
+    return {element.text: element.get("direction") for element in root.iter(f"{SVG}text")}
+
+
+def test_what_the_ally_wrote_keeps_its_own_direction_on_an_arabic_sign():
+    sign = SignText(
+        programme="برنامج الحلفاء",
+        heading="تعهّدي لعام 2026",
+        name="Alex Ally",
+        unit="شرطة نورثشاير",
+        commitments=("Mentor a constable before her exam.", "أن أدعم زميلاتي في الاجتماعات."),
+        footer="أكون حليفًا.",
+        language="ar",
+        rtl=True,
+    )
+    found = directions(pledge_sign_svg(sign))
+    # An English commitment ends with its full stop on the right, not the left.
+    assert found["Mentor a constable before her exam."] == "ltr"
+    assert found["Alex Ally"] == "ltr"
+    assert found["أن أدعم زميلاتي في الاجتماعات."] == "rtl"
+    assert found["شرطة نورثشاير"] == "rtl"
+    # The sign's own words follow the sign's direction.
+    assert found["تعهّدي لعام 2026"] is None and found["1."] is None
+
+
+def test_an_arabic_name_on_an_english_sign_is_right_to_left():
+    sign = SignText(
+        programme="Allyship programme",
+        heading="My pledge for 2026",
+        name="عمر حداد",
+        unit="Essex Police",
+        commitments=("Ask for a woman on every panel", "123"),
+        footer="f",
+        language="en",
+    )
+    found = directions(pledge_sign_svg(sign))
+    assert found["عمر حداد"] == "rtl"
+    assert found["Essex Police"] == "ltr"
+    assert found["Ask for a woman on every panel"] == "ltr"
+    # No letter to go by: the sign's direction applies.
+    assert found["123"] is None

@@ -3,12 +3,15 @@
 Made on the server from plain values, with no font, image or script fetched from anywhere, so
 that it prints and downloads the same on a closed network. Every text is escaped. Lines are
 wrapped by a character count, since the server cannot measure text; each line is centred, so
-that right-to-left scripts (``rtl=True``) read correctly with the same geometry.
+that right-to-left scripts (``rtl=True``) read correctly with the same geometry. What the ally
+wrote (his name, unit and commitments) keeps its own direction, whatever the sign's: an
+English commitment on an Arabic sign ends with its full stop on the right, not the left.
 """
 
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -41,10 +44,36 @@ def wrapped(text: str, width: int = WRAP, lines: int = MAX_LINES) -> list[str]:
     return found
 
 
-def _text(y: int, size: int, content: str, weight: str = "normal", fill: str = "#1f2937") -> str:
+def text_direction(text: str) -> str | None:
+    """The direction of ``text``, "ltr" or "rtl", from its first letter with a strong one.
+
+    None when no letter has one (digits, punctuation): the sign's own direction applies.
+
+    The rule of Unicode's bidirectional algorithm for a paragraph (P2, P3), applied to a
+    user's text so that it is laid out in its own direction on a sign of the other one.
+    """
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+def _text(
+    y: int,
+    size: int,
+    content: str,
+    weight: str = "normal",
+    fill: str = "#1f2937",
+    direction: str | None = None,
+) -> str:
+    """One centred line; ``direction`` set for a user's text, else the sign's own applies."""
+    own = f' direction="{direction}" unicode-bidi="embed"' if direction else ""
     return (
         f'<text x="{WIDTH // 2}" y="{y}" font-size="{size}" font-weight="{weight}" '
-        f'fill="{fill}" text-anchor="middle">{escape(content)}</text>'
+        f'fill="{fill}" text-anchor="middle"{own}>{escape(content)}</text>'
     )
 
 
@@ -61,16 +90,17 @@ def pledge_sign_svg(sign: SignText) -> str:
         'fill="#ffffff" stroke="#1f4e8c" stroke-width="24"/>',
         _text(260, 70, sign.programme, "bold", "#1f4e8c"),
         _text(470, 110, sign.heading, "bold"),
-        _text(640, 130, sign.name, "bold", "#1f4e8c"),
+        _text(640, 130, sign.name, "bold", "#1f4e8c", text_direction(sign.name)),
     ]
     if sign.unit:
-        parts.append(_text(760, 64, sign.unit))
+        parts.append(_text(760, 64, sign.unit, direction=text_direction(sign.unit)))
     y = 960
     for number, commitment in enumerate(sign.commitments, start=1):
         parts.append(_text(y, 72, f"{number}.", "bold", "#1f4e8c"))
         y += 100
+        own = text_direction(commitment)
         for line in wrapped(commitment):
-            parts.append(_text(y, 68, line))
+            parts.append(_text(y, 68, line, direction=own))
             y += 90
         y += 70
     parts.append(_text(HEIGHT - 200, 48, sign.footer, "normal", "#4b5563"))

@@ -40,6 +40,8 @@ DEMO_USERS = [
     ("local-editor", "demo-local-2026", ("Luca", "Local"), ["Local editors"], False),
     ("coordinator", "demo-coordinator-2026", ("Chris", "Coordinator"), ["Coordinators"], False),
     ("ally", "demo-ally-2026", ("Alex", "Ally"), [], False),
+    # A member of staff who is not an ally: someone an ally can ask for feedback.
+    ("colleague", "demo-colleague-2026", ("Casey", "Colleague"), [], False),
 ]
 
 UNITS = [
@@ -313,5 +315,7 @@ class Command(BaseCommand):
         self.stdout.write("Log in at http://127.0.0.1:8000/accounts/login/ (admin: /admin/)")
         self.stdout.write("These passwords are for local use only:")
         for username, password, _name, groups, _su in DEMO_USERS:
-            role = ", ".join(groups) or "ally (no admin access)"
+            role = ", ".join(groups) or (
+                "ally (no admin access)" if username == "ally" else "staff (no admin access)"
+            )
             self.stdout.write(f"  {username:<13} {password:<22} {role}")
