@@ -216,8 +216,10 @@ def test_a_local_editor_translates_their_units_article_and_not_another_units(
     assert page.title().startswith(fill(TITLE_AR, OWN_UNIT_AR))
     article = page.locator("main").inner_text()
     assert fill(PARAGRAPH_AR, OWN_UNIT_AR) in article
-    # The untranslated call to action keeps its English words, with the Arabic unit name.
-    assert fill("Sign up in [FORCE NAME]", OWN_UNIT_AR) in article
+    # The ally has signed up already: the sign-up button gives way to his next step, in
+    # Arabic (his pledge made, that is his own page).
+    assert fill("Sign up in [FORCE NAME]", OWN_UNIT_AR) not in article
+    assert "الانتقال إلى مشاركتي كحليف" in article
     assert "[" not in article and OWN_UNIT not in article
 
     # 4. Bramwell's story, opened by its address, is refused with a real 403.
