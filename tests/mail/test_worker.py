@@ -81,10 +81,24 @@ class Processes:
             check=False,
         )
 
+    def worker_options(self, name: str) -> list[str]:
+        """Options of the worker command that this version of it knows.
+
+        django-tasks 0.7 (Wagtail 7.0) has no ``--no-reload`` (it never reloads unless
+        asked) and no ``--worker-id``; django-tasks-db has both.
+        """
+        if not hasattr(self, "_help"):
+            self._help = self.manage("db_worker", "--help").stdout
+        options = ["--no-startup-delay", "--interval", "0.1"]
+        if "--no-reload" in self._help:
+            options.append("--no-reload")
+        if "--worker-id" in self._help:
+            options += ["--worker-id", name]
+        return options
+
     def worker(self, name: str, *extra: str) -> subprocess.Popen:
         log = (self.logs / f"{name}.log").open("w")
-        command = [sys.executable, "-m", "django", "db_worker", "--no-reload"]
-        command += ["--no-startup-delay", "--interval", "0.1", "--worker-id", name, *extra]
+        command = [sys.executable, "-m", "django", "db_worker", *self.worker_options(name), *extra]
         process = subprocess.Popen(  # noqa: S603 (our own interpreter and fixed arguments)
             command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
         )
