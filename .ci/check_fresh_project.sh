@@ -42,6 +42,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAILDOCS_MAX_UPLOAD_SIZE = WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_allyship.content.documents.LimitedDocumentForm"
 PY
+# The package's own addresses (the unsubscribe link of reminder emails), as the guide says.
+cat >> hostsite/urls.py <<'PY'
+
+# --- wagtail-allyship ---
+urlpatterns.insert(0, path("allyship/", include("wagtail_allyship.urls")))
+PY
+grep -q "^from django.urls import include, path" hostsite/urls.py || {
+  echo "wagtail start template's urls.py no longer imports include and path"; exit 1; }
 for app in taggit modelcluster; do
   grep -q "\"$app\"" hostsite/settings/base.py || { echo "wagtail start template lacks $app"; exit 1; }
 done
