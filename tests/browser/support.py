@@ -128,6 +128,9 @@ def site_environment(database_path: Path, base_url: str = "") -> dict[str, str]:
         DJANGO_SETTINGS_MODULE=SERVER_SETTINGS,
         PYTHONPATH=os.pathsep.join([str(REPO), str(EXAMPLE_SITE)]),
         PYTHONUNBUFFERED="1",
+        # No worker runs beside the site here: Wagtail's search index updates and our
+        # emails run at once, in the process that asks for them.
+        ALLYSHIP_TASKS="immediate",
     )
     if base_url:
         env["WAGTAILADMIN_BASE_URL"] = base_url

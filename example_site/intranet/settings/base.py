@@ -130,6 +130,11 @@ if find_spec("django_tasks.backends.database"):
 else:
     INSTALLED_APPS.append("django_tasks_db")
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Wagtail queues its own work there too (search and reference index updates). A run of the
+# site with no worker beside it (the browser journeys) sets ALLYSHIP_TASKS=immediate, so that
+# every task runs at once in the process that asks for it.
+if os.environ.get("ALLYSHIP_TASKS") == "immediate":
+    del TASKS
 
 
 def redis_cache(url: str) -> dict:
