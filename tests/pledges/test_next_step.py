@@ -87,6 +87,19 @@ class TestRecruitmentArticle:
         assert "allyship-button-inactive" in html
         assert "/pledge/sign-up/" not in html
 
+    def test_a_button_to_the_pledge_page_is_a_sign_up_button(self, client, home, programme):
+        ally = UserFactory(username="ally")
+        AllyRegistrationFactory(user=ally)
+        PledgeFactory(user=ally, commitments=1)
+        client.force_login(ally)
+        page = RecruitmentArticlePageFactory(
+            parent=home,
+            unit=OrganisationUnitFactory(),
+            slug="join-here",
+            body=[("call_to_action", {"label": "Join us", "page": programme["pledge"]})],
+        )
+        assert 'href="/my-allyship/">Go to My allyship</a>' in cta(client, page)
+
     def test_other_calls_to_action_are_left_alone(self, client, home, programme):
         ally = UserFactory(username="ally")
         AllyRegistrationFactory(user=ally)

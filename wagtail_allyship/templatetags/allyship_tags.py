@@ -10,6 +10,7 @@ from django.utils.translation import get_language_info
 
 from wagtail_allyship.conf import get_setting
 from wagtail_allyship.pledges.next_step import next_step, on_site_sign_up_url
+from wagtail_allyship.pledges.pages import PledgePage
 from wagtail_allyship.text.placeholders import fill_html, fill_text, find_tokens, token
 
 register = template.Library()
@@ -123,7 +124,7 @@ def is_sign_up_call(value) -> bool:
     if SIGN_UP_TOKEN in (value.get("link") or ""):
         return True
     chosen = value.get("page")
-    return chosen is not None and chosen.specific_class.__name__ == "PledgePage"
+    return chosen is not None and issubclass(chosen.specific_class or type(None), PledgePage)
 
 
 @register.simple_tag(takes_context=True)
