@@ -1,9 +1,10 @@
 """Demo content for accountability: units' annual updates and the annual report, in three languages.
 
-Northshire Police's update for this year is approved and appears in this year's report;
-Southvale Police's is submitted and waits for the coordinator; both have approved updates
-for last year, whose report is published with its figures fixed. The "Local editors" group
-edits Northshire Police only, and coordinators may approve updates.
+Three programme years of updates from the nine forces: eight approved in each of the two
+past years; this year five approved (Northshire Police's among them), Southvale Police's and
+Ashcombe Police's submitted and waiting for the coordinator, Kestrel Downs Police's still a
+draft. Each year has its published report (the past years' with their figures fixed). The
+"Local editors" group edits Northshire Police only, and coordinators may approve updates.
 
 Everything is created once: a second run changes nothing.
 """
@@ -27,6 +28,14 @@ from .demo_stories_calendar import demo_key
 
 NORTHSHIRE = "Northshire Police"
 SOUTHVALE = "Southvale Police"
+FELLBRIDGE = "Fellbridge Police"
+HARROWMERE = "Harrowmere Police"
+SEABROOK = "Seabrook Police"
+KESTREL = "Kestrel Downs Police"
+WESTMARCH = "Westmarch Police"
+ASHCOMBE = "Ashcombe Police"
+RIVERFORD = "Riverford Police"
+APPROVED = AnnualUpdateStatus.APPROVED
 
 #: unit, years before this one, status, title, body
 UPDATES = [
@@ -61,6 +70,158 @@ UPDATES = [
         "Menopause support in uniform stores",
         "Uniform stores stock lighter kit on request, and every station has a named contact. "
         "Requests are answered within five working days.",
+    ),
+    # This year, beyond Northshire's and Southvale's.
+    (
+        FELLBRIDGE,
+        0,
+        APPROVED,
+        "A returners' scheme after career breaks",
+        "Officers coming back after a long break get a phased return and a named mentor. "
+        "Eleven people used it this year, and all of them stayed.",
+    ),
+    (
+        HARROWMERE,
+        0,
+        APPROVED,
+        "Allies in custody suites",
+        "Every custody sergeant took the bystander training, and suites now have a quiet "
+        "room for staff who need a break after a difficult arrest.",
+    ),
+    (
+        SEABROOK,
+        0,
+        APPROVED,
+        "Flexible rotas on the response teams",
+        "Two response teams trialled self-rostering. Sickness fell and more women applied to "
+        "join them.",
+    ),
+    (
+        WESTMARCH,
+        0,
+        APPROVED,
+        "Sponsorship for women detectives",
+        "Twelve senior detectives each sponsored a woman colleague towards a specialist post; "
+        "five have moved on so far.",
+    ),
+    (
+        ASHCOMBE,
+        0,
+        AnnualUpdateStatus.SUBMITTED,
+        "Fair kit for every body",
+        "Body armour and uniform were refitted for everyone who asked, and the stores now "
+        "stock a full range of sizes.",
+    ),
+    (
+        KESTREL,
+        0,
+        AnnualUpdateStatus.DRAFT,
+        "Listening to call handlers",
+        "A first round of listening sessions with the control room; findings to follow.",
+    ),
+    # Last year, beyond Northshire's and Southvale's.
+    (
+        FELLBRIDGE,
+        1,
+        APPROVED,
+        "Gender-neutral promotion interviews",
+        "Interview questions were rewritten with the staff networks and every panel got a "
+        "short briefing on bias.",
+    ),
+    (
+        HARROWMERE,
+        1,
+        APPROVED,
+        "A menopause champion at each station",
+        "Champions were trained and named on every noticeboard; they answered more than "
+        "ninety questions.",
+    ),
+    (
+        SEABROOK,
+        1,
+        APPROVED,
+        "Women in firearms open days",
+        "Three open days let women officers try the training; applications doubled.",
+    ),
+    (
+        WESTMARCH,
+        1,
+        APPROVED,
+        "Equal share of overtime",
+        "Overtime is now offered in turn from one list, so part-time officers are asked too.",
+    ),
+    (
+        ASHCOMBE,
+        1,
+        APPROVED,
+        "Allies at every team briefing",
+        "A two-minute allyship item was added to briefings, led in turn by team members.",
+    ),
+    (
+        RIVERFORD,
+        1,
+        APPROVED,
+        "Safer journeys home after late shifts",
+        "A lift-share board and parking near the station door for anyone finishing after midnight.",
+    ),
+    # Two years ago: the first year of the programme.
+    (
+        NORTHSHIRE,
+        2,
+        APPROVED,
+        "The first allies sign up",
+        "Forty officers and staff signed up in the first month after the chief constable "
+        "asked for volunteers at the all-staff briefing.",
+    ),
+    (
+        SOUTHVALE,
+        2,
+        APPROVED,
+        "Counting who gets promoted",
+        "The force published, for the first time, promotion rates by gender for each rank.",
+    ),
+    (
+        FELLBRIDGE,
+        2,
+        APPROVED,
+        "A women's network with a budget",
+        "The network now has a small budget and an hour a month of duty time for its meetings.",
+    ),
+    (
+        HARROWMERE,
+        2,
+        APPROVED,
+        "Bystander training for sergeants",
+        "All sergeants took a half-day course on stepping in when they see sexism.",
+    ),
+    (
+        SEABROOK,
+        2,
+        APPROVED,
+        "Exit interviews that ask why",
+        "Everyone leaving is asked whether the culture played a part; answers go to the "
+        "command team each quarter.",
+    ),
+    (
+        KESTREL,
+        2,
+        APPROVED,
+        "Part-time posts in specialist units",
+        "Specialist units now advertise posts as open to part-time and job-share applicants.",
+    ),
+    (
+        WESTMARCH,
+        2,
+        APPROVED,
+        "Reverse mentoring in the command team",
+        "Each chief officer was mentored by a junior colleague for six months.",
+    ),
+    (
+        ASHCOMBE,
+        2,
+        APPROVED,
+        "Changing rooms for everyone",
+        "Three stations got new changing rooms, so that women no longer change in offices.",
     ),
 ]
 
@@ -146,7 +307,7 @@ def load_report(home: Page, locales: dict[str, Locale], years_ago: int) -> Annua
 
 
 def load_reports(home: Page, locales: dict[str, Locale]) -> list[AnnualReportPage]:
-    """Permissions, updates, and the reports of last year and this year under ``home``."""
+    """Permissions, updates, and the reports of the programme's three years under ``home``."""
     grant_permissions()
     load_updates()
-    return [load_report(home, locales, years_ago) for years_ago in (1, 0)]
+    return [load_report(home, locales, years_ago) for years_ago in (2, 1, 0)]

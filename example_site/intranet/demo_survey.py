@@ -1,13 +1,18 @@
-"""Demo content for the anonymous survey: an "Ally survey" page and twelve made-up responses.
+"""Demo content for the anonymous survey: an "Ally survey" page and its made-up responses.
 
-The responses are spread over the demo units so that the results page shows a bit of
-everything: all respondents together and Northshire Police (seven responses) are shown,
-while the National Allyship Team and Southvale Police, with fewer than five each, are held
-back. The ``ally`` user has not answered, so the survey can be tried out. Everything is
-created once, under a fixed translation key: a second run changes nothing.
+Twelve written-out responses (seven from Northshire Police, three from Southvale Police, two
+from the National Allyship Team) and 150 generated ones from a seeded random generator,
+spread over the other forces and the last twelve months, so that the results page shows a
+bit of everything: all respondents together and most forces are shown, while the National
+Allyship Team, Southvale Police and Riverford Police, with fewer than five responses each,
+are held back. The ``ally`` user has not answered, so the survey can be tried out.
+Everything is created once, under a fixed translation key: a second run changes nothing.
 """
 
 from __future__ import annotations
+
+import datetime
+import random
 
 from django.utils import timezone
 from wagtail.models import Page
@@ -108,6 +113,59 @@ RESPONSES = [
 ]
 
 
+#: How many responses are generated, from which forces (Riverford gets only three), and the
+#: seed that makes them the same on every load.
+GENERATED = 150
+GENERATED_UNITS = [
+    "Fellbridge Police",
+    "Harrowmere Police",
+    "Seabrook Police",
+    "Kestrel Downs Police",
+    "Westmarch Police",
+    "Ashcombe Police",
+]
+SMALL_UNIT = ("Riverford Police", 3)
+SEED = 2026
+SUGGESTIONS = [
+    "More sessions for night shifts, please.",
+    "Pair new allies with someone who has done it for a year.",
+    "Tell us what changed because of the survey.",
+    "Shorter emails, and fewer of them.",
+    "Involve more senior officers.",
+    "",
+    "",
+    "",
+]
+
+
+def generated_responses() -> list[tuple[str, dict]]:
+    """Seeded answers, leaning the way a programme in its third year might see them."""
+    rng = random.Random(SEED)
+    helped = QUESTIONS[2][2].split("\n")
+    obstacles = QUESTIONS[3][2].split("\n")
+    units = [rng.choice(GENERATED_UNITS) for _ in range(GENERATED - SMALL_UNIT[1])]
+    units += [SMALL_UNIT[0]] * SMALL_UNIT[1]
+    responses = []
+    for unit in units:
+        answers = {
+            CONFIDENCE: rng.choices([1, 2, 3, 4, 5], (1, 3, 6, 8, 5))[0],
+            SUPPORT: rng.choices([1, 2, 3, 4, 5], (2, 4, 6, 6, 3))[0],
+            HELPED: rng.choices(helped, (5, 3, 4, 2))[0],
+            OBSTACLES: [item for item in obstacles if rng.random() < 0.35],
+        }
+        suggestion = rng.choice(SUGGESTIONS)
+        if suggestion:
+            answers[NEXT_YEAR] = suggestion
+        responses.append((unit, answers))
+    return responses
+
+
+def months_back(today: datetime.date, months: int) -> datetime.date:
+    """The first day of the month ``months`` before today's."""
+    index = today.year * 12 + today.month - 1 - months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
 def load_survey(home: Page) -> FeedbackSurveyPage:
     """The published "Ally survey" under ``home`` with its demo responses; returns the page."""
     key = demo_key("survey")
@@ -145,13 +203,13 @@ def load_responses(page: FeedbackSurveyPage) -> None:
         unit.name: unit.translation_key
         for unit in OrganisationUnit.objects.filter(locale=page.locale)
     }
-    month = timezone.localdate().replace(day=1)
+    today = timezone.localdate()
     SurveyResponse.objects.bulk_create(
         SurveyResponse(
             page=page,
             form_data={names[label]: value for label, value in answers.items()},
-            month=month,
+            month=months_back(today, number % 12),
             unit_key=units.get(unit),
         )
-        for unit, answers in RESPONSES
+        for number, (unit, answers) in enumerate([*RESPONSES, *generated_responses()])
     )

@@ -24,7 +24,7 @@ def test_ally_signs_up_pledges_and_logs_progress(visitor_for):
 
     visitor.visit("/pledge/")
     assert visitor.path == "/pledge/sign-up/", "Staff who are not allies sign up first"
-    page.get_by_label("Your unit").select_option(label="Southvale Police (National Allyship Team)")
+    page.get_by_label("Your unit").select_option(label="Southvale Police (Southern Region)")
     page.get_by_label("Your role or rank").fill("Custody sergeant")
     page.get_by_label("The programme team may contact me", exact=False).check()
     visitor.follow(page.get_by_role("button", name="Sign up"))

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 
-from intranet import demo_survey
+from intranet import demo_reports, demo_survey
 from wagtail_allyship.models import (
     AnnualReportPage,
     AnnualUpdate,
@@ -40,12 +40,15 @@ def test_demo_accountability_content(demo_content, django_capture_on_commit_call
     users = get_user_model().objects
 
     # Annual updates, reports and the local editors of Northshire.
-    assert AnnualUpdate.objects.count() == 4
+    assert AnnualUpdate.objects.count() == len(demo_reports.UPDATES)
+    approved = AnnualUpdate.objects.filter(status="approved")
+    assert [approved.filter(year=YEAR - ago).count() for ago in (2, 1, 0)] == [8, 8, 5]
     assert UnitEditorGroup.objects.count() == 1
     reports = AnnualReportPage.objects.filter(locale__language_code="en")
-    assert sorted(reports.values_list("year", flat=True)) == [YEAR - 1, YEAR]
-    assert AnnualReportPage.objects.count() == 6  # English, French and Arabic
-    northshire = AnnualUpdate.objects.get(year=YEAR, status="approved").unit
+    assert sorted(reports.values_list("year", flat=True)) == [YEAR - 2, YEAR - 1, YEAR]
+    assert AnnualReportPage.objects.count() == 9  # English, French and Arabic
+    northshire = OrganisationUnit.objects.get(name="Northshire Police", locale=Locale.get_default())
+    assert approved.filter(year=YEAR, unit=northshire).exists()
     local_editor = users.get(username="local-editor")
     assert editable_unit_keys(local_editor) == {northshire.translation_key}
     southvale = OrganisationUnit.objects.get(name="Southvale Police", locale=Locale.get_default())
@@ -57,7 +60,13 @@ def test_demo_accountability_content(demo_content, django_capture_on_commit_call
     response = ally.get(this_year.url)
     assert response.status_code == 200
     assert "Reverse mentoring for the chief officer team" in response.content.decode()
-    assert response.context["missing_units"] == ["Southvale Police"]
+    # Units without an approved update this year: two submitted, one draft, one silent.
+    assert sorted(response.context["missing_units"]) == [
+        "Ashcombe Police",
+        "Kestrel Downs Police",
+        "Riverford Police",
+        "Southvale Police",
+    ]
     arabic = ally.get(this_year.get_translation(Locale.objects.get(language_code="ar")).url)
     assert arabic.status_code == 200
     assert "شرطة نورثشاير" in arabic.content.decode()
@@ -67,12 +76,14 @@ def test_demo_accountability_content(demo_content, django_capture_on_commit_call
     assert page.live
     assert FeedbackSurveyPage.objects.filter(slug="ally-survey").count() == 1
     assert SurveyQuestion.objects.filter(page=page).count() == len(demo_survey.QUESTIONS)
-    assert SurveyResponse.objects.count() == len(demo_survey.RESPONSES)
+    assert SurveyResponse.objects.count() == len(demo_survey.RESPONSES) + demo_survey.GENERATED
     results = survey_results(page)
     assert not results.overall.suppressed
     shown = {group.name: not group.suppressed for group in results.units}
     assert shown["Northshire Police"] is True
+    assert all(shown[name] for name in demo_survey.GENERATED_UNITS)
     assert shown["Southvale Police"] is False and shown["National Allyship Team"] is False
+    assert shown["Riverford Police"] is False
     assert not OrganisationUnit.objects.filter(name="Units no longer listed").exists()
     coordinator = Client()
     coordinator.force_login(users.get(username="coordinator"))

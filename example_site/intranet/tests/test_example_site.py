@@ -9,6 +9,7 @@ from django.db import models
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
+from intranet.management.commands.allyship_demo import UNITS
 from intranet.models import HomePage
 from wagtail_allyship.models import OrganisationUnit
 
@@ -43,10 +44,16 @@ def test_demo_is_idempotent(demo, django_capture_on_commit_callbacks):
 
 def test_demo_content(demo):
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"en", "fr", "ar"}
-    assert OrganisationUnit.objects.filter(locale__language_code="en").count() == 3
-    assert OrganisationUnit.objects.filter(locale__language_code="ar").count() == 3
-    forces = OrganisationUnit.objects.filter(kind="force", locale__language_code="en")
-    assert {u.parent.kind for u in forces} == {"national"}
+    english = OrganisationUnit.objects.filter(locale__language_code="en")
+    assert english.count() == len(UNITS) >= 12
+    assert OrganisationUnit.objects.filter(locale__language_code="ar").count() == len(UNITS)
+    # A tree: the national team, its regions, and the forces in each region.
+    forces = english.filter(kind="force")
+    assert forces.count() == 9
+    assert {u.parent.kind for u in forces} == {"region"}
+    regions = english.filter(kind="region")
+    assert regions.count() == 3 and {u.parent.kind for u in regions} == {"national"}
+    assert all(region.children.count() == 3 for region in regions)
     french = OrganisationUnit.objects.get(name="Police du Northshire")
     assert french.parent.locale.language_code == "fr"
     usernames = set(get_user_model().objects.values_list("username", flat=True))
@@ -59,6 +66,27 @@ def test_demo_prints_logins(db, capsys):
     call_command("allyship_demo")
     out = capsys.readouterr().out
     assert "ally" in out and "demo-ally-2026" in out and "local use only" in out
+
+
+def test_demo_says_what_it_is_doing(db):
+    """Not on a terminal: one plain line per step (no bar), then how long it took."""
+    out = StringIO()
+    call_command("allyship_demo", stdout=out)
+    lines = out.getvalue().splitlines()
+    steps = [line for line in lines if line.startswith("[")]
+    total = len(steps)
+    assert total >= 8
+    assert steps[0].startswith(f"[1/{total}] Demo: ")
+    assert steps[-1].startswith(f"[{total}/{total}] Demo: ")
+    assert any("300 allies" in line for line in steps)
+    assert "\r" not in out.getvalue() and "#" not in out.getvalue()
+    assert any(line.startswith("Demo: done in ") for line in lines)
+
+
+def test_demo_is_silent_at_verbosity_0(db):
+    out = StringIO()
+    call_command("allyship_demo", stdout=out, verbosity=0)
+    assert out.getvalue() == ""
 
 
 def test_whole_intranet_needs_login(demo, client):

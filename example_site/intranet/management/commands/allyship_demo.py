@@ -5,6 +5,8 @@ Safe to run again: what is already there is left as it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
@@ -14,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 from intranet import (
     demo_feedback,
     demo_pledges,
+    demo_programme,
     demo_reports,
     demo_resources,
     demo_sessions,
@@ -31,6 +34,7 @@ from wagtail_allyship.models import (
 )
 from wagtail_allyship.starter.step1 import load_starter
 from wagtail_allyship.starter.translating import translate_starter
+from wagtail_allyship.text.progress import Progress
 from wagtail_allyship.translations.translate import translate
 
 #: Passwords are for a local demo only; they are printed so that anyone can log in.
@@ -44,33 +48,34 @@ DEMO_USERS = [
     ("colleague", "demo-colleague-2026", ("Casey", "Colleague"), [], False),
 ]
 
+#: The organisation: a national team, three regions and nine forces.
+#: (name, short name, kind, parent name, contact name, contact mailbox: see contact_email)
 UNITS = [
-    # name, short name, kind, parent name, contact name, contact email
-    (
-        "National Allyship Team",
-        "NAT",
-        UnitKind.NATIONAL,
-        None,
-        "Sam Okafor",
-        "allyship@example.org",
-    ),
-    (
-        "Northshire Police",
-        "NP",
-        UnitKind.FORCE,
-        "National Allyship Team",
-        "Priya Shah",
-        "allies@northshire.example.org",
-    ),
-    (
-        "Southvale Police",
-        "SVP",
-        UnitKind.FORCE,
-        "National Allyship Team",
-        "Tom Evans",
-        "allies@southvale.example.org",
-    ),
+    ("National Allyship Team", "NAT", UnitKind.NATIONAL, None, "Sam Okafor", "allyship"),
+    ("Northern Region", "NR", UnitKind.REGION, "National Allyship Team", "Aisha Bello", "north"),
+    ("Southern Region", "SR", UnitKind.REGION, "National Allyship Team", "Ben Carter", "south"),
+    ("Western Region", "WR", UnitKind.REGION, "National Allyship Team", "Carla Diaz", "west"),
+    ("Northshire Police", "NP", UnitKind.FORCE, "Northern Region", "Priya Shah", "northshire"),
+    ("Fellbridge Police", "FBP", UnitKind.FORCE, "Northern Region", "Owen Hughes", "fellbridge"),
+    ("Harrowmere Police", "HMP", UnitKind.FORCE, "Northern Region", "Nadia Karim", "harrowmere"),
+    ("Southvale Police", "SVP", UnitKind.FORCE, "Southern Region", "Tom Evans", "southvale"),
+    ("Seabrook Police", "SBP", UnitKind.FORCE, "Southern Region", "Grace Mensah", "seabrook"),
+    ("Kestrel Downs Police", "KDP", UnitKind.FORCE, "Southern Region", "Leo Novak", "kestrel"),
+    ("Westmarch Police", "WMP", UnitKind.FORCE, "Western Region", "Hana Sato", "westmarch"),
+    ("Ashcombe Police", "ACP", UnitKind.FORCE, "Western Region", "Ravi Menon", "ashcombe"),
+    ("Riverford Police", "RFP", UnitKind.FORCE, "Western Region", "Maya Cohen", "riverford"),
 ]
+
+#: The forces whose local recruitment article the demo publishes (the others have none yet).
+RECRUITING_FORCES = ("Northshire Police", "Southvale Police")
+
+
+def contact_email(mailbox: str) -> str:
+    """The national team's address, or a force's or region's own programme address."""
+    if mailbox == "allyship":
+        return "allyship@example.org"
+    return f"allies@{mailbox}.example.org"
+
 
 HOME_INTRO = "Welcome to the example intranet. Use the links below to find the allyship programme."
 #: The role profile's button, in each language of the demo.
@@ -93,8 +98,18 @@ TRANSLATIONS = {
             "Cette page est une page simple du site hôte. Elle sert de référence aux mesures."
         ),
         "National Allyship Team": "Équipe nationale des alliés",
+        "Northern Region": "Région Nord",
+        "Southern Region": "Région Sud",
+        "Western Region": "Région Ouest",
         "Northshire Police": "Police du Northshire",
+        "Fellbridge Police": "Police de Fellbridge",
+        "Harrowmere Police": "Police de Harrowmere",
         "Southvale Police": "Police du Southvale",
+        "Seabrook Police": "Police de Seabrook",
+        "Kestrel Downs Police": "Police des Kestrel Downs",
+        "Westmarch Police": "Police du Westmarch",
+        "Ashcombe Police": "Police d'Ashcombe",
+        "Riverford Police": "Police de Riverford",
     },
     "ar": {
         "Intranet home": "الصفحة الرئيسية للشبكة الداخلية",
@@ -105,8 +120,18 @@ TRANSLATIONS = {
         "About this intranet": "حول هذه الشبكة الداخلية",
         ABOUT_BODY: "هذه صفحة بسيطة من الموقع المضيف، وتُستخدم مرجعًا في القياسات.",
         "National Allyship Team": "الفريق الوطني للحلفاء",
+        "Northern Region": "المنطقة الشمالية",
+        "Southern Region": "المنطقة الجنوبية",
+        "Western Region": "المنطقة الغربية",
         "Northshire Police": "شرطة نورثشاير",
+        "Fellbridge Police": "شرطة فيلبريدج",
+        "Harrowmere Police": "شرطة هارومير",
         "Southvale Police": "شرطة ساوثفيل",
+        "Seabrook Police": "شرطة سيبروك",
+        "Kestrel Downs Police": "شرطة كيستريل داونز",
+        "Westmarch Police": "شرطة ويستمارش",
+        "Ashcombe Police": "شرطة آشكوم",
+        "Riverford Police": "شرطة ريفرفورد",
     },
 }
 
@@ -115,33 +140,76 @@ class Command(BaseCommand):
     help = "Load the demo intranet (idempotent): languages, pages, units and demo users."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            locales = self.load_locales()
-            home = self.load_pages()
-            units = self.load_units()
+        verbosity = options["verbosity"]
+        steps = self.steps()
+        with (
+            Progress(self.stdout, total=len(steps), label="Demo", verbosity=verbosity) as progress,
+            transaction.atomic(),
+        ):
+            for what, load in steps:
+                progress.step(what)
+                load()
+        if verbosity:
+            self.print_logins()
+
+    def steps(self) -> list[tuple[str, Callable[[], object]]]:
+        """What the demo loads, in order, each step named for the progress bar.
+
+        Each step reads what the steps before it made from ``self.state``.
+        """
+        state = self.state = {}
+
+        def start() -> None:
+            state["locales"] = self.load_locales()
+            state["home"] = self.load_pages()
+            state["units"] = self.load_units()
             for code, strings in TRANSLATIONS.items():
-                self.translate_all(home, units, locales[code], strings)
-            content = self.load_allyship_content(home, units)
+                self.translate_all(state["home"], state["units"], state["locales"][code], strings)
+
+        def starter() -> None:
+            home, locales = state["home"], state["locales"]
+            content = self.load_allyship_content(home, state["units"])
             # The starter content comes with its own French and Arabic (and any other
             # language the starter is written in), as wagtail-localize translations.
             translate_starter(home.locale, publish=True)
             for code, strings in STRINGS.items():
                 self.translate_allyship_content(content, locales[code], strings)
-            stories_calendar = demo_stories_calendar.load_stories_and_calendar(home)
+
+        def stories_calendar() -> None:
+            home, locales = state["home"], state["locales"]
+            loaded = demo_stories_calendar.load_stories_and_calendar(home)
             translate_starter(home.locale, publish=True)
             for code, strings in demo_stories_calendar.STRINGS.items():
-                self.translate_allyship_content(stories_calendar, locales[code], strings)
+                self.translate_allyship_content(loaded, locales[code], strings)
+
+        def pledges() -> None:
             self.load_users()
-            pledge_pages = demo_pledges.load_pledges(home)
+            pledge_pages = demo_pledges.load_pledges(state["home"])
             for code, strings in demo_pledges.STRINGS.items():
-                self.translate_allyship_content(pledge_pages, locales[code], strings)
+                self.translate_allyship_content(pledge_pages, state["locales"][code], strings)
             self.link_profile_to_sign_up()
-            demo_feedback.load_feedback()
-            demo_resources.load_resources(home, locales)
-            demo_survey.load_survey(home)
-            demo_reports.load_reports(home, locales)
-            demo_sessions.load_sessions()
-        self.print_logins()
+
+        return [
+            ("home page, languages and the 13 units", start),
+            ("starter content in English, French and Arabic", starter),
+            ("stories and the calendar", stories_calendar),
+            ("pledge pages and the demo users", pledges),
+            ("feedback between colleagues", demo_feedback.load_feedback),
+            (
+                "the resource hub",
+                lambda: demo_resources.load_resources(state["home"], state["locales"]),
+            ),
+            (
+                f"three programme years: {demo_programme.ALLY_COUNT} allies and their pledges",
+                demo_programme.load_programme,
+            ),
+            ("the ally survey and its answers", lambda: demo_survey.load_survey(state["home"])),
+            (
+                "annual updates and three annual reports",
+                lambda: demo_reports.load_reports(state["home"], state["locales"]),
+            ),
+            ("sessions", demo_sessions.load_sessions),
+        ]
 
     def link_profile_to_sign_up(self) -> None:
         """Each language's role profile leads to the pledge page (and its sign-up) of its own."""
@@ -216,7 +284,7 @@ class Command(BaseCommand):
                     "kind": kind,
                     "parent": parent,
                     "contact_name": contact,
-                    "contact_email": email,
+                    "contact_email": contact_email(email),
                 },
             )
             units.append(unit)
@@ -236,7 +304,7 @@ class Command(BaseCommand):
 
         Returns what the demo translates itself (the starter translates its own content).
         """
-        _national, *forces = units
+        forces = [unit for unit in units if unit.name in RECRUITING_FORCES]
         starter = load_starter(
             home.locale,
             parent=home,
