@@ -11,9 +11,11 @@ EXTRAS ?= test,docs,example,postgres
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# pip shows its own progress: a first install downloads about 150 MB and takes a minute or two.
 $(STAMP): $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
+	@echo "==> Installing wagtail-allyship and its extras ($(EXTRAS)) into $(VENV)"
+	$(BIN)/python -m pip install --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --disable-pip-version-check -e ".[$(EXTRAS)]"
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -22,7 +24,9 @@ install: $(STAMP)
 # The web server and, beside it, the background worker that sends the emails (reminders); the
 # worker takes its tasks from the database (manage.py db_worker). Ctrl+C stops both.
 demo: install
+	@echo "==> Creating or updating the demo database (example_site/db.sqlite3)"
 	$(MANAGE) migrate --noinput
+	@echo "==> Loading the demo content (about 30 s the first time, a few seconds after)"
 	$(MANAGE) allyship_demo
 	@echo "Serving the demo intranet on http://127.0.0.1:8000"
 	@echo "Background worker: manage.py db_worker (sends the reminder emails; they print here)"

@@ -383,7 +383,19 @@ class TestCommand:
         assert "pledges: 0" in second
         assert "commitments: 0" in second
         assert "progress updates: 0" in second
-        assert all(line.endswith(": 0") for line in second.splitlines()[1:])
+        lines = second.splitlines()
+        assert all(line.endswith(": 0") for line in lines[lines.index("Removed:") + 1 :])
+
+    def test_says_what_it_is_doing_and_is_silent_at_verbosity_0(self, data):
+        lines = run("--dry-run").splitlines()
+        assert lines[0] == "[1/1] Retention: finding what is past its retention period"
+        assert lines[1].startswith("Retention: done in ")
+        assert run().splitlines()[0] == (
+            "[1/1] Retention: removing what is past its retention period"
+        )
+        out = io.StringIO()
+        call_command("allyship_retention", stdout=out, verbosity=0)
+        assert out.getvalue() == ""
 
     def test_undated_leavers_are_mentioned(self, data):
         AllyRegistration.objects.filter(pk=data["kept"].pk).update(left_on=None)

@@ -136,3 +136,28 @@ def test_parent_in_other_language_is_refused(locales):
     home = Page.objects.get(depth=2)
     with pytest.raises(CommandError, match="Choose a page in that language"):
         run("--locale", "fr", "--parent", str(home.pk))
+
+
+def test_says_what_it_is_doing_and_that_drafts_need_publishing():
+    """Not on a terminal: one plain line per step, then the summary and a note on drafts."""
+    lines = run().splitlines()
+    assert lines[:3] == [
+        "[1/3] Starter: actions, glossary, role profile and recruitment article",
+        "[2/3] Starter: topics, awareness dates and the calendar page",
+        "[3/3] Starter: translations into the site's other languages",
+    ]
+    assert lines[3].startswith("Starter: done in ")
+    assert "run this command again with --publish" in lines[-1]
+    assert "--publish" not in run("--publish")
+
+
+def test_no_translations_has_two_steps():
+    lines = run("--no-translations").splitlines()
+    assert [line[:5] for line in lines[:2]] == ["[1/2]", "[2/2]"]
+
+
+def test_verbosity_0_is_silent():
+    out = StringIO()
+    call_command("allyship_starter", "--publish", stdout=out, verbosity=0)
+    assert out.getvalue() == ""
+    assert AllyRoleProfilePage.objects.get().live

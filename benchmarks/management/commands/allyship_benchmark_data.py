@@ -23,19 +23,23 @@ from django.db import transaction
 
 from benchmarks.data import SITE_NAME, BuildContext
 from benchmarks.scenarios import DATASETS
+from wagtail_allyship.text.progress import Progress, is_terminal
 
 
-def progress_bar(stream):
-    """A tqdm bar on a terminal; one line per step in a log or when tqdm is not installed."""
+def progress_bar(stream, verbosity: int = 1):
+    """A tqdm bar on a terminal; one line per step in a log or when tqdm is not installed;
+    nothing at verbosity 0."""
     try:
         from tqdm import tqdm
     except ImportError:
         tqdm = None
 
     def wrap(items, desc="", total=None):
-        if tqdm is not None and stream.isatty():
-            return tqdm(items, desc=f"  {desc}", total=total, file=stream, leave=False)
-        stream.write(f"  {desc}…\n")  # in a log, one line per step reads better than a bar
+        if verbosity < 1:
+            return items
+        if tqdm is not None and is_terminal(stream):
+            return tqdm(items, desc=f"    {desc}", total=total, file=stream, leave=False)
+        stream.write(f"    {desc}…\n")  # in a log, one line per step reads better than a bar
         return items
 
     return wrap
@@ -61,37 +65,55 @@ class Command(BaseCommand):
             raise CommandError("--scale must be greater than 0, e.g. 0.1 or 1.")
 
         self.refuse_unless_fresh()
+        verbosity = options.get("verbosity", 1)
         context = BuildContext(
-            scale=scale, rng=random.Random(seed), progress=progress_bar(sys.stderr)
+            scale=scale, rng=random.Random(seed), progress=progress_bar(sys.stderr, verbosity)
         )
-        self.stdout.write(f"Generating benchmark data at scale {scale:g}:")
+        self.say(verbosity, f"Generating benchmark data at scale {scale:g}:")
         started = time.perf_counter()
-        for dataset in DATASETS:
-            label = f"{dataset.name} ({context.count(dataset.at_scale_one):,} at this scale)"
-            missing = dataset.missing_models()
-            if missing:
-                self.stdout.write(f"  skipped {label}: {', '.join(missing)} not installed yet")
-                continue
-            if dataset.build is None:
-                self.stdout.write(
-                    self.style.WARNING(
-                        f"  skipped {label}: its models exist but no builder is registered in "
-                        "benchmarks/scenarios.py yet"
-                    )
-                )
-                continue
-            step_started = time.perf_counter()
-            with transaction.atomic():
-                created = dataset.build(context)
-            context.created[dataset.name] = created
-            self.stdout.write(
-                f"  {dataset.name}: {created:,} rows in {time.perf_counter() - step_started:.1f} s"
-            )
-        self.stdout.write(
+        # One line per data set, "[3/12] ...", with a tqdm bar under it for the long ones:
+        # a bar of data sets redrawn on the same line would fight with tqdm's.
+        with Progress(
+            self.stdout, len(DATASETS), "Benchmark data", verbosity, terminal=False
+        ) as progress:
+            for dataset in DATASETS:
+                label = f"{dataset.name} ({context.count(dataset.at_scale_one):,} at this scale)"
+                progress.step(label)
+                self.build(dataset, context, label, verbosity)
+        self.say(
+            verbosity,
             self.style.SUCCESS(
                 f"Benchmark data ready in {time.perf_counter() - started:.1f} s "
                 f"({sum(context.created.values()):,} rows)."
+            ),
+        )
+
+    def say(self, verbosity: int, text: str) -> None:
+        if verbosity:
+            self.stdout.write(text)
+
+    def build(self, dataset, context: BuildContext, label: str, verbosity: int) -> None:
+        """Build one data set, or say why it is skipped."""
+        missing = dataset.missing_models()
+        if missing:
+            self.say(verbosity, f"  skipped {label}: {', '.join(missing)} not installed yet")
+            return
+        if dataset.build is None:
+            self.say(
+                verbosity,
+                self.style.WARNING(
+                    f"  skipped {label}: its models exist but no builder is registered in "
+                    "benchmarks/scenarios.py yet"
+                ),
             )
+            return
+        step_started = time.perf_counter()
+        with transaction.atomic():
+            created = dataset.build(context)
+        context.created[dataset.name] = created
+        self.say(
+            verbosity,
+            f"  {dataset.name}: {created:,} rows in {time.perf_counter() - step_started:.1f} s",
         )
 
     def refuse_unless_fresh(self) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wagtail_allyship.privacy.retention import RetentionPlan, apply_retention, plan_retention
+from wagtail_allyship.text.progress import Progress
 
 
 class Command(BaseCommand):
@@ -29,10 +30,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run: bool = False, **options):
+        verbosity = options.get("verbosity", 1)
         try:
-            plan = plan_retention() if dry_run else apply_retention()
+            with Progress(self.stdout, 1, _("Retention"), verbosity) as progress:
+                if dry_run:
+                    progress.step(_("finding what is past its retention period"))
+                    plan = plan_retention()
+                else:
+                    progress.step(_("removing what is past its retention period"))
+                    plan = apply_retention()
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
+        if not verbosity:
+            return
         if dry_run:
             self.stdout.write(_("Dry run: nothing has been removed."))
             for pk, unit, left_on in plan.registrations:

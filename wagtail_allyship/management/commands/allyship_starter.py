@@ -10,6 +10,7 @@ from wagtail_allyship.starter.calendar import load_calendar_starter
 from wagtail_allyship.starter.step1 import load_starter
 from wagtail_allyship.starter.texts import SHIPPED, language_of
 from wagtail_allyship.starter.translating import localise_originals, translate_starter
+from wagtail_allyship.text.progress import Progress
 
 
 class Command(BaseCommand):
@@ -60,19 +61,30 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         locale = self.get_locale(options["locale"])
         parent = None if options["no_pages"] else self.get_parent(options["parent"], locale)
-        with transaction.atomic():
+        translations = not options["no_translations"]
+        total = 3 if translations else 2
+        verbosity = options["verbosity"]
+        with (
+            Progress(self.stdout, total, "Starter", verbosity) as progress,
+            transaction.atomic(),
+        ):
+            progress.step("actions, glossary, role profile and recruitment article")
             result = load_starter(
                 locale,
                 parent=parent,
                 publish=options["publish"],
                 sign_up_url=options["sign_up_url"],
             )
+            progress.step("topics, awareness dates and the calendar page")
             calendar = load_calendar_starter(locale, parent=parent, publish=options["publish"])
             if language_of(locale) not in (None, "en"):
                 localise_originals(result.new_objects + calendar.new_objects, language_of(locale))
             translated = None
-            if not options["no_translations"]:
+            if translations:
+                progress.step("translations into the site's other languages")
                 translated = translate_starter(locale, publish=options["publish"])
+        if not verbosity:
+            return
         result.created += calendar.created
         result.existing += calendar.existing
         self.stdout.write(
@@ -85,6 +97,13 @@ class Command(BaseCommand):
             self.stdout.write(f"  + {name}")
         if translated is not None:
             self.report_translations(translated)
+        if not options["publish"] and parent is not None and result.created:
+            self.stdout.write(
+                self.style.WARNING(
+                    "The pages are drafts: publish them in the admin, or run this command "
+                    "again with --publish."
+                )
+            )
 
     def report_translations(self, translated) -> None:
         self.stdout.write(
