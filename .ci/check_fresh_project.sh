@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install the built wheel into a new `wagtail start` project, as a host would, and migrate it
-# on SQLite and on PostgreSQL.
+# Install the built wheel into a new `wagtail start` project by following the installation guide
+# (docs/pages/installation.md) to the letter, then migrate it on SQLite and on PostgreSQL.
 set -euo pipefail
 wheel=$(ls "$1"/wagtail_allyship-*.whl)
 pg_url=$2
@@ -12,50 +12,56 @@ cleanup() {
 }
 trap cleanup EXIT
 psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $pg_name"
+# The steps are the installation guide's own code blocks, each marked in the Markdown with an
+# HTML comment "<!-- fresh-project: KIND -->" (install, settings, urls or shell): what a
+# reader follows is what runs here, never a second copy of the steps.
+guide="$(cd "$(dirname "$0")/.." && pwd)/docs/pages/installation.md"
+blocks() {
+  python3 - "$guide" "$1" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+pattern = r"<!-- fresh-project: ([\w-]+) -->\s*```\w*\n(.*?)```"
+found = [code for kind, code in re.findall(pattern, text, re.DOTALL) if kind == sys.argv[2]]
+if not found:
+    sys.exit(f"installation.md has no block marked fresh-project: {sys.argv[2]}")
+print("\n".join(found))
+PY
+}
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet "$wheel" "psycopg[binary]" dj-database-url
+cp "$wheel" "$work/"
 cd "$work"
+echo "installation guide, step 1 (from the wheel):"
+blocks install | sed 's/^pip /venv\/bin\/pip /' | tee /dev/stderr | bash -euo pipefail
+venv/bin/pip install --quiet "psycopg[binary]" dj-database-url
 venv/bin/wagtail start hostsite >/dev/null
 cd hostsite
+# The database this check runs on (not part of the guide), then the guide's settings.
 cat >> hostsite/settings/base.py <<'PY'
 
-# --- wagtail-allyship ---
+# --- the check's database ---
 import os as _os
 
 import dj_database_url as _dj_database_url
 
-INSTALLED_APPS = [
-    "wagtail_allyship",
-    "wagtail_localize",
-    "wagtail_localize.locales",
-] + [app for app in INSTALLED_APPS if app != "wagtail.locales"]
-WAGTAIL_I18N_ENABLED = True
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
-    "wagtail_allyship.middleware.UnitRightsMiddleware",
-)
 if _os.environ.get("DATABASE_URL"):
     DATABASES = {"default": _dj_database_url.parse(_os.environ["DATABASE_URL"])}
-# Wagtail's search index on PostgreSQL needs this app, as Wagtail's own docs say.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    INSTALLED_APPS.append("django.contrib.postgres")
-WAGTAILDOCS_MAX_UPLOAD_SIZE = WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "wagtail_allyship.content.documents.LimitedDocumentForm"
 PY
-# The package's own addresses (the unsubscribe link of reminder emails), as the guide says.
-cat >> hostsite/urls.py <<'PY'
-
-# --- wagtail-allyship ---
-urlpatterns.insert(0, path("allyship/", include("wagtail_allyship.urls")))
-PY
-grep -q "^from django.urls import include, path" hostsite/urls.py || {
-  echo "wagtail start template's urls.py no longer imports include and path"; exit 1; }
+{ echo; echo "# --- wagtail-allyship, from the installation guide ---"; blocks settings; } \
+  >> hostsite/settings/base.py
+{ echo; echo "# --- wagtail-allyship, from the installation guide ---"; blocks urls; } \
+  >> hostsite/urls.py
 for app in taggit modelcluster; do
   grep -q "\"$app\"" hostsite/settings/base.py || { echo "wagtail start template lacks $app"; exit 1; }
 done
-../venv/bin/python manage.py migrate --noinput -v0
+echo "installation guide, steps 7 and 8 (migrate, check, starter content):"
+blocks shell | sed 's/^python /..\/venv\/bin\/python /' | tee /dev/stderr | bash -euo pipefail
 ../venv/bin/python manage.py check --fail-level WARNING
-echo "fresh wagtail project: migrate + check OK on SQLite"
+../venv/bin/python manage.py shell -v0 -c '
+from wagtail_allyship.models import AllyRoleProfilePage, CalendarPage
+assert AllyRoleProfilePage.objects.live().exists() and CalendarPage.objects.live().exists()
+print("the starter content is published, as the guide says")
+'
+echo "fresh wagtail project: the installation guide works as written on SQLite"
 # The host imports every model from wagtail_allyship.models and overrides one template by path.
 mkdir -p hostsite/templates/wagtail_allyship/glossary
 cat > hostsite/templates/wagtail_allyship/glossary/glossary_page.html <<'HTML'
