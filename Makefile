@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 EXTRAS ?= test,docs,example,postgres
 
-.PHONY: install demo serve test test-postgres test-mariadb browser-test bench load-test load-test-outage docs lint messages clean
+.PHONY: install demo serve screenshots test test-postgres test-mariadb browser-test bench load-test load-test-outage docs lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,15 @@ browser-test: install $(AXE_STAMP)
 		$(BIN)/python -m pip install --quiet playwright gunicorn
 	PYTHONPATH=example_site $(BIN)/pytest -p no:cacheprovider -o addopts="-ra --strict-markers" \
 		--ds=intranet.settings.test -m browser tests/browser
+
+# The docs' pictures: Chromium (/usr/bin/chromium) on the demo site, PNGs in docs/pages/images/.
+# SCREENS="dashboard calendar" takes only those.
+SCREENS ?=
+
+screenshots: install
+	@$(BIN)/python -c "import playwright, gunicorn" 2>/dev/null || \
+		$(BIN)/python -m pip install playwright gunicorn
+	$(BIN)/python -m tests.browser.screenshots $(if $(SCREENS),--only $(SCREENS))
 
 # Benchmarks: fresh database (SQLite, or PostgreSQL when DATABASE_URL names one), generated
 # data at BENCH_SCALE, render times and queries beside the baseline page, then throughput.
