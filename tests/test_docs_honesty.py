@@ -162,3 +162,14 @@ def test_reference_lists_every_css_custom_property():
     for prop in properties:
         default = re.search(rf"{prop}\s*:\s*([^;]+);", css).group(1).strip()
         assert f"| `{prop}` | `{default}` |" in reference, prop
+
+
+def test_every_screenshot_is_shown_and_every_shown_one_exists():
+    """``make screenshots`` writes docs/pages/images/; each picture is on a page of the docs."""
+    images = {path.name for path in (DOCS / "images").glob("*.png")}
+    assert len(images) >= 9
+    shown = set(re.findall(r"\]\(\.\./images/([\w-]+\.png)\)", docs_text()))
+    assert images == shown, (sorted(images - shown), sorted(shown - images))
+    targets = (ROOT / "tests" / "browser" / "screenshot_targets.py").read_text(encoding="utf-8")
+    for name in images:
+        assert f'"{name.removesuffix(".png")}"' in targets, name

@@ -2,7 +2,7 @@
 
 Run in the site's own process (like ``prepare_site.py``): it reads the demo content with the
 ORM and writes, as JSON to the file named on the command line, a list of
-``{"name", "user", "path", "full_page"}`` rows.
+``{"name", "user", "password", "path", "full_page"}`` rows (the demo's local passwords).
 """
 
 import json
@@ -15,6 +15,7 @@ django.setup()
 from django.urls import reverse  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
+from intranet.management.commands.allyship_demo import DEMO_USERS  # noqa: E402
 from wagtail_allyship.models import (  # noqa: E402
     AllyRoleProfilePage,
     AnnualReportPage,
@@ -42,7 +43,6 @@ def targets() -> list[dict]:
     calendar = CalendarPage.objects.live().get(locale__language_code="en")
     signup = SessionSignup.objects.select_related("entry").order_by("pk").first()
     session = session_url(calendar, signup.entry.translation_key, base=url_of(CalendarPage))
-    update = AnnualUpdate.objects.filter(unit__name="Northshire Police", year=year).first()
     report = AnnualReportPage.objects.live().get(locale__language_code="en", year=year - 1)
     arabic = report.get_translation(Locale.objects.get(language_code="ar"))
     rows = [
@@ -76,9 +76,9 @@ def targets() -> list[dict]:
             False,
         ),
         (
-            "annual-update-edit",
+            "annual-updates",
             "local-editor",
-            reverse(AnnualUpdate.snippet_viewset.get_url_name("edit"), args=[update.pk]),
+            reverse(AnnualUpdate.snippet_viewset.get_url_name("list")),
             False,
         ),
         (
@@ -88,8 +88,9 @@ def targets() -> list[dict]:
             False,
         ),
     ]
+    passwords = {username: password for username, password, *_rest in DEMO_USERS}
     return [
-        {"name": name, "user": user, "path": path, "full_page": full}
+        {"name": name, "user": user, "password": passwords[user], "path": path, "full_page": full}
         for name, user, path, full in rows
     ]
 

@@ -7,7 +7,7 @@ each demo user through the login form, and saves one PNG per screen listed in
 so that the repository stays small. Run it again after a change to a screen: the pictures in
 the docs are never older than the code.
 
-    python -m tests.browser.screenshots [--only NAME ...] [--out FOLDER]
+    python -m tests.browser.screenshots [--only NAME ...] [--out FOLDER] [--database FILE]
 """
 
 from __future__ import annotations
@@ -36,22 +36,6 @@ OUT = REPO / "docs" / "pages" / "images"
 VIEWPORT = {"width": 1280, "height": 860}
 #: What a page settles in after load (Wagtail's admin fades its messages in).
 SETTLE_MS = 300
-
-
-def demo_passwords() -> dict[str, str]:
-    script = (
-        "import json; from intranet.management.commands.allyship_demo import DEMO_USERS; "
-        "print(json.dumps({u: p for u, p, *_ in DEMO_USERS}))"
-    )
-    result = subprocess.run(  # noqa: S603 (our own interpreter, fixed arguments)
-        [sys.executable, "-c", script],
-        cwd=EXAMPLE_SITE,
-        env=site_environment(Path("/nonexistent.sqlite3")),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
 
 
 def screen_targets(database: Path, workdir: Path) -> list[dict]:
@@ -89,7 +73,6 @@ def log_in(context, base_url: str, username: str, password: str) -> None:
 def take(targets: list[dict], base_url: str, out: Path, verbosity: int) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    passwords = demo_passwords()
     saved = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -100,7 +83,7 @@ def take(targets: list[dict], base_url: str, out: Path, verbosity: int) -> list[
                 user = target["user"]
                 if user not in contexts:
                     contexts[user] = browser.new_context(viewport=VIEWPORT, locale="en-GB")
-                    log_in(contexts[user], base_url, user, passwords[user])
+                    log_in(contexts[user], base_url, user, target["password"])
                 page = contexts[user].new_page()
                 response = page.goto(base_url + target["path"])
                 if response is None or response.status != 200:
@@ -122,13 +105,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=None, help="Names of screens to take.")
     parser.add_argument("--out", type=Path, default=OUT, help="Folder for the PNG files.")
     parser.add_argument("--verbosity", type=int, default=1)
+    parser.add_argument(
+        "--database",
+        type=Path,
+        default=None,
+        help="A SQLite file that already holds the demo (default: a new one, made now).",
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="allyship-screens-") as tmp:
         workdir = Path(tmp)
-        if args.verbosity:
+        if args.verbosity and not args.database:
             print("Preparing the demo site (migrate, allyship_demo)…", flush=True)
-        database, _pages = prepare_database(workdir)
+        if args.database:
+            database = args.database.resolve()
+        else:
+            database, _pages = prepare_database(workdir)
         targets = screen_targets(database, workdir)
         if args.only:
             targets = [target for target in targets if target["name"] in args.only]
