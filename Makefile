@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+CHECKSUM := $(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(CHECKSUM)
+DEMO_STAMP := $(VENV)/.installed-demo-$(CHECKSUM)
 MANAGE := cd example_site && ../$(BIN)/python manage.py
 EXTRAS ?= test,docs,example,postgres
 
@@ -16,14 +18,22 @@ $(STAMP): $(BIN)/python
 	@echo "==> Installing wagtail-allyship and its extras ($(EXTRAS)) into $(VENV)"
 	$(BIN)/python -m pip install --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --disable-pip-version-check -e ".[$(EXTRAS)]"
-	rm -f $(VENV)/.installed-*
-	touch $@
+	rm -f $(VENV)/.installed-[0-9]*
+	touch $@ $(DEMO_STAMP)
 
 install: $(STAMP)
 
+# The demo needs only the package and the example site's extras: a fraction of the download of
+# the full set (no test, docs or browser tools), so a first `make demo` is quick.
+$(DEMO_STAMP): $(BIN)/python
+	@echo "==> Installing wagtail-allyship and what the demo needs (extra: example) into $(VENV)"
+	$(BIN)/python -m pip install --disable-pip-version-check -e ".[example]"
+	rm -f $(VENV)/.installed-demo-*
+	touch $@
+
 # The web server and, beside it, the background worker that sends the emails (reminders); the
 # worker takes its tasks from the database (manage.py db_worker). Ctrl+C stops both.
-demo: install
+demo: $(DEMO_STAMP)
 	@echo "==> Creating or updating the demo database (example_site/db.sqlite3)"
 	$(MANAGE) migrate --noinput
 	@echo "==> Loading the demo content (about 30 s the first time, a few seconds after)"
