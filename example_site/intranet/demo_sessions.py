@@ -3,7 +3,9 @@
 The good-practice session of the demo calendar takes sign-ups: its four places are taken and
 two colleagues wait for one (the demo ally among them, second in line). Two sessions held in
 the past months have their attendance marked, so that "My allyship" and the organisers' list
-show attended sessions. Idempotent, like the rest of the demo.
+show attended sessions; five of the colleagues who attended the second answered its feedback,
+enough for the organisers to see the results (the demo ally has not yet, so "My allyship"
+offers him the link). Idempotent, like the rest of the demo.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from intranet.demo_stories_calendar import demo_key
+from wagtail_allyship.session_feedback.answers import record
 from wagtail_allyship.models import (
     AttendanceMode,
     AwarenessDate,
@@ -51,8 +54,17 @@ PAST_SESSIONS = [
         "A colleague from the women's network spoke about being talked over, and the group "
         "tried three simple habits for chairing meetings fairly.",
         75,
-        (0, 2, 4, 5),
+        (0, 1, 2, 4, 5),
     ),
+]
+
+#: What the colleagues who attended the second session answered (useful, change, better).
+FEEDBACK = [
+    (5, "yes", "More time to practise chairing in pairs."),
+    (4, "yes", "A handout with the three habits to keep on the desk."),
+    (4, "maybe", ""),
+    (3, "maybe", "Invite the team leaders who chair most meetings."),
+    (5, "yes", "Run it again for the night shift."),
 ]
 
 
@@ -105,7 +117,15 @@ def load_full_session(people, ally) -> SessionSignup | None:
     return signup
 
 
-def load_past_session(key, title, description, days_ago, attended, people, ally) -> None:
+def load_feedback(signup, people, attended) -> None:
+    """The answers of the colleagues who attended, each kept once (anonymously)."""
+    for user, (useful, change, better) in zip(
+        [people[number] for number in attended], FEEDBACK, strict=False
+    ):
+        record(signup, user, {"useful": useful, "change": change, "better": better})
+
+
+def load_past_session(key, title, description, days_ago, attended, people, ally):
     locale = Locale.get_default()
     entry = AwarenessDate.objects.filter(translation_key=demo_key(key), locale=locale).first()
     if entry is None:
@@ -131,6 +151,7 @@ def load_past_session(key, title, description, days_ago, attended, people, ally)
         register(signup, user, SignupStatus.PLACE, signed_up, attended=number in attended)
     if ally is not None:
         register(signup, ally, SignupStatus.PLACE, signed_up, attended=True)
+    return signup
 
 
 def load_sessions() -> None:
@@ -140,4 +161,5 @@ def load_sessions() -> None:
     ally = get_user_model().objects.filter(username="ally").first()
     load_full_session(people, ally)
     for key, title, description, days_ago, attended in PAST_SESSIONS:
-        load_past_session(key, title, description, days_ago, attended, people, ally)
+        signup = load_past_session(key, title, description, days_ago, attended, people, ally)
+    load_feedback(signup, people, PAST_SESSIONS[-1][4])
