@@ -68,6 +68,49 @@ FEEDBACK = [
 ]
 
 
+#: A coming session with one place and nobody signed up yet, in three languages: the browser
+#: journey signs up, cancels and watches the next in line move up, and leaves it empty again.
+SMALL_SESSION = {
+    "en": "Lunch and learn: allyship in small teams",
+    "fr": "Midi-échange : l’alliance dans les petites équipes",
+    "ar": "غداء وتعلّم: المناصرة في الفرق الصغيرة",
+}
+
+
+def load_small_session() -> SessionSignup:
+    locale = Locale.get_default()
+    entry = AwarenessDate.objects.filter(
+        translation_key=demo_key("session-small"), locale=locale
+    ).first()
+    if entry is None:
+        entry = AwarenessDate(
+            translation_key=demo_key("session-small"),
+            locale=locale,
+            kind=AwarenessDateKind.SESSION,
+            title=SMALL_SESSION["en"],
+            description="Half an hour over lunch on speaking up in a team of five.",
+            starts_on=timezone.localdate() + datetime.timedelta(days=45),
+            start_time=datetime.time(12, 30),
+            end_time=datetime.time(13, 0),
+            time_zone="Europe/London",
+            online_link="https://meet.example.org/allyship-lunch",
+        )
+        entry.save()
+    for code, title in SMALL_SESSION.items():
+        other = Locale.objects.filter(language_code=code).first()
+        if other is None or AwarenessDate.objects.filter(
+            translation_key=entry.translation_key, locale=other
+        ).exists():
+            continue
+        copy = entry.copy_for_translation(other)
+        copy.title = title
+        copy.save()
+    signup, _created = SessionSignup.objects.get_or_create(
+        entry=entry, defaults={"places": 1, "mode": AttendanceMode.ONLINE}
+    )
+    return signup
+
+
 def colleagues() -> list:
     User = get_user_model()
     people = []
@@ -160,6 +203,7 @@ def load_sessions() -> None:
     people = colleagues()
     ally = get_user_model().objects.filter(username="ally").first()
     load_full_session(people, ally)
+    load_small_session()
     for key, title, description, days_ago, attended in PAST_SESSIONS:
         signup = load_past_session(key, title, description, days_ago, attended, people, ally)
     load_feedback(signup, people, PAST_SESSIONS[-1][4])
