@@ -18,7 +18,6 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from intranet.demo_stories_calendar import demo_key
-from wagtail_allyship.session_feedback.answers import record
 from wagtail_allyship.models import (
     AttendanceMode,
     AwarenessDate,
@@ -27,6 +26,7 @@ from wagtail_allyship.models import (
     SessionSignup,
     SignupStatus,
 )
+from wagtail_allyship.session_feedback.answers import record
 
 #: Colleagues who sign up in the demo (username, first name, last name).
 COLLEAGUES = [
