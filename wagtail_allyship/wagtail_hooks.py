@@ -36,6 +36,7 @@ from wagtail_allyship.registry.admin import (
 from wagtail_allyship.reports.admin import AnnualUpdateViewSet
 from wagtail_allyship.resources import admin as resources
 from wagtail_allyship.session_feedback import admin as session_feedback
+from wagtail_allyship.session_feedback import tasks as session_feedback_tasks
 from wagtail_allyship.session_feedback import urls as session_feedback_urls
 from wagtail_allyship.sessions import admin as sessions
 from wagtail_allyship.survey import admin as survey
@@ -110,6 +111,8 @@ hooks.register(SUBPAGE_URLS_HOOK, feedback_urls.subpage_urls)
 hooks.register(MY_DATA_HOOK, feedback_data.my_feedback_data)
 # A session's feedback adds its form below the calendar page.
 hooks.register(SUBPAGE_URLS_HOOK, session_feedback_urls.subpage_urls)
+# Saving attendance asks the attendees for their feedback, by email, in the background.
+hooks.register(sessions.ATTENDANCE_MARKED_HOOK, session_feedback_tasks.after_attendance_marked)
 
 # Menus and panels -----------------------------------------------------------------------
 

@@ -75,6 +75,11 @@ SMALL_SESSION = {
     "fr": "Midi-échange : l’alliance dans les petites équipes",
     "ar": "غداء وتعلّم: المناصرة في الفرق الصغيرة",
 }
+SMALL_DESCRIPTION = {
+    "en": "Half an hour over lunch on speaking up in a team of five.",
+    "fr": "Une demi-heure au déjeuner pour prendre la parole dans une équipe de cinq.",
+    "ar": "نصف ساعة وقت الغداء عن رفع الصوت في فريق من خمسة أشخاص.",
+}
 
 
 def load_small_session() -> SessionSignup:
@@ -88,7 +93,7 @@ def load_small_session() -> SessionSignup:
             locale=locale,
             kind=AwarenessDateKind.SESSION,
             title=SMALL_SESSION["en"],
-            description="Half an hour over lunch on speaking up in a team of five.",
+            description=SMALL_DESCRIPTION["en"],
             starts_on=timezone.localdate() + datetime.timedelta(days=45),
             start_time=datetime.time(12, 30),
             end_time=datetime.time(13, 0),
@@ -98,12 +103,16 @@ def load_small_session() -> SessionSignup:
         entry.save()
     for code, title in SMALL_SESSION.items():
         other = Locale.objects.filter(language_code=code).first()
-        if other is None or AwarenessDate.objects.filter(
-            translation_key=entry.translation_key, locale=other
-        ).exists():
+        if (
+            other is None
+            or AwarenessDate.objects.filter(
+                translation_key=entry.translation_key, locale=other
+            ).exists()
+        ):
             continue
         copy = entry.copy_for_translation(other)
         copy.title = title
+        copy.description = SMALL_DESCRIPTION[code]
         copy.save()
     signup, _created = SessionSignup.objects.get_or_create(
         entry=entry, defaults={"places": 1, "mode": AttendanceMode.ONLINE}

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
@@ -48,6 +49,9 @@ from wagtail_allyship.units.denied import (
 from wagtail_allyship.units.rights import limit_unit_choices, register_policy
 
 register_policy(SessionSignup, signup_policy)
+
+#: Called with ``(request, signup)`` after attendance is saved (session feedback invites).
+ATTENDANCE_MARKED_HOOK = "after_allyship_attendance_marked"
 
 MAIL_FAILED = gettext_lazy(
     "Nothing was changed: the email to the people whose place changes could not be sent. "
@@ -352,6 +356,8 @@ class AttendanceView(OrganisersOnly, WagtailAdminTemplateMixin, TemplateView):
         )
         marked = with_place.filter(pk__in=attended).update(attended=True)
         with_place.exclude(pk__in=attended).update(attended=False)
+        for after_marking in hooks.get_hooks(ATTENDANCE_MARKED_HOOK):
+            after_marking(request, signup)
         messages.success(
             request,
             ngettext(

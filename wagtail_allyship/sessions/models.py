@@ -243,6 +243,14 @@ class SessionRegistration(models.Model):
     #: Goes up when the registration itself changes (cancelled), for the calendar file.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    #: When the person was invited to give the session's feedback; once only.
+    feedback_invited_at = models.DateTimeField(
+        _("asked for feedback"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the email asking for the session's feedback went out."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
