@@ -198,3 +198,36 @@ class TestResults:
         few = measure()
         add(990)
         assert measure() == few <= 12
+
+
+def test_the_feedback_page_in_constant_queries(calendar_page, held, people):
+    attend(held, people[0])
+    client = logged_in(people[0])
+    address = session_address(calendar_page, held, "session_feedback")
+
+    def measure() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(address).status_code == 200
+        return len(queries)
+
+    measure()  # warm the caches
+    few = measure()
+    SessionFeedback.objects.bulk_create(
+        SessionFeedback(signup=held, answers={"useful": 3}) for _n in range(1000)
+    )
+    from tests.sessions.test_admin import add_people
+
+    add_people(held, 1000, start=10)
+    assert measure() == few
+
+
+def test_deleting_the_account_removes_the_marker_and_keeps_the_answer(held, people):
+    attend(held, people[0])
+    answers.record(held, people[0], {"useful": 4})
+    other = make_session(places=3, days=-3)
+    attend(other, people[1])
+    answers.record(other, people[1], {"useful": 2})
+    people[0].delete()
+    assert not SessionFeedbackParticipation.objects.filter(signup=held).exists()
+    assert SessionFeedbackParticipation.objects.filter(signup=other).count() == 1
+    assert SessionFeedback.objects.filter(signup=held).count() == 1
