@@ -629,6 +629,7 @@ NOT_PROBED = {
     ("ResourceTag", "slug"): "a slug",
     ("SurveyQuestion", "clean_name"): "derived from the label",
     ("SurveyParticipation", "respondent"): "a hash, never typed",
+    ("SessionFeedbackParticipation", "respondent"): "a hash, never typed",
     ("FeedbackRequest", "token_hash"): "a hash of a private link, never typed",
     ("SessionSignup", "fingerprint"): "a digest the package computes, never typed or shown",
 }

@@ -44,6 +44,7 @@ from wagtail_allyship.resources.models import (
     TaggedResource,
     ToolkitStep,
 )
+from wagtail_allyship.session_feedback.models import SessionFeedback, SessionFeedbackParticipation
 from wagtail_allyship.sessions.models import (
     AttendanceMode,
     SessionRegistration,
@@ -109,6 +110,8 @@ __all__ = [
     "ResourceTopic",
     "ResourceType",
     "SentReminder",
+    "SessionFeedback",
+    "SessionFeedbackParticipation",
     "SessionRegistration",
     "SessionSignup",
     "SignupStatus",

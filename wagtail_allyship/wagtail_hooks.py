@@ -35,6 +35,9 @@ from wagtail_allyship.registry.admin import (
 )
 from wagtail_allyship.reports.admin import AnnualUpdateViewSet
 from wagtail_allyship.resources import admin as resources
+from wagtail_allyship.session_feedback import admin as session_feedback
+from wagtail_allyship.session_feedback import tasks as session_feedback_tasks
+from wagtail_allyship.session_feedback import urls as session_feedback_urls
 from wagtail_allyship.sessions import admin as sessions
 from wagtail_allyship.survey import admin as survey
 from wagtail_allyship.topics.admin import TopicViewSet
@@ -85,6 +88,7 @@ def register_admin_urls():
     urls = [
         *resources.admin_urls(),
         *survey.admin_urls(),
+        *session_feedback.admin_urls(),
         path(
             "allyship/recruitment/",
             include(
@@ -105,6 +109,10 @@ translations.narrow_page_translation_buttons()
 # Feedback adds its addresses below "My allyship", and its part of "My data".
 hooks.register(SUBPAGE_URLS_HOOK, feedback_urls.subpage_urls)
 hooks.register(MY_DATA_HOOK, feedback_data.my_feedback_data)
+# A session's feedback adds its form below the calendar page.
+hooks.register(SUBPAGE_URLS_HOOK, session_feedback_urls.subpage_urls)
+# Saving attendance asks the attendees for their feedback, by email, in the background.
+hooks.register(sessions.ATTENDANCE_MARKED_HOOK, session_feedback_tasks.after_attendance_marked)
 
 # Menus and panels -----------------------------------------------------------------------
 
@@ -128,6 +136,7 @@ hooks.register("register_page_header_buttons", recruitment.local_version_header_
 hooks.register("register_page_listing_more_buttons", recruitment.local_version_listing_buttons)
 hooks.register("register_page_header_buttons", survey.survey_header_buttons)
 hooks.register("register_page_listing_more_buttons", survey.survey_listing_more_buttons)
+hooks.register("register_snippet_listing_buttons", session_feedback.results_button)
 hooks.register(
     "construct_snippet_listing_buttons", translations.hide_refused_snippet_translation_buttons
 )

@@ -52,6 +52,8 @@ from wagtail_allyship.models import (
     SurveyParticipation,
     Visibility,
 )
+from wagtail_allyship.session_feedback.models import SessionFeedback, SessionFeedbackParticipation
+from wagtail_allyship.session_feedback.models import respondent_key as session_respondent_key
 from wagtail_allyship.sessions.models import SessionRegistration, SessionSignup, SignupStatus
 from wagtail_allyship.survey.models import respondent_key
 
@@ -128,8 +130,12 @@ def personal(locales):
     FeedbackBlock.objects.create(person=colleague, ally=registration.user)
     signup = SessionSignup.objects.create(entry=SessionFactory(), places=3)
     SessionRegistration.objects.create(
-        signup=signup, user=registration.user, status=SignupStatus.PLACE
+        signup=signup, user=registration.user, status=SignupStatus.PLACE, attended=True
     )
+    SessionFeedbackParticipation.objects.create(
+        signup=signup, respondent=session_respondent_key(signup, registration.user)
+    )
+    SessionFeedback.objects.create(signup=signup, answers={"better": "marker-session answer"})
     PledgePageFactory(slug="pledge")
     PledgeWallPageFactory(slug="wall")
     MyAllyshipPageFactory(slug="mine")

@@ -115,6 +115,9 @@ class TestFigures:
             "resources": 2,
             "feedback_asked": 0,
             "feedback_answered": 0,
+            "sessions_held": 0,
+            "session_places": 0,
+            "session_attended": 0,
         }
         by_name = {unit["name"]: unit for unit in figures["units"]}
         assert by_name["Alderley Police"]["allies_total"] == 3

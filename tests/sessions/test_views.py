@@ -216,3 +216,29 @@ def test_online_only_sessions_give_no_room_on_the_calendar_either(calendar_page,
     places.sign_up(signup.pk, alex)
     html = logged_in(alex).get(calendar_page.url).content.decode()
     assert LINK in html and ROOM not in html
+
+
+class TestNextSessionTag:
+    def render(self, user):
+        from django.template import Context, Template
+        from django.test import RequestFactory
+
+        request = RequestFactory().get("/")
+        request.user = user
+        template = Template("{% load allyship_sessions %}{% allyship_my_next_session %}")
+        return template.render(Context({"request": request}))
+
+    def test_the_readers_own_next_session(self, calendar_page, people, alex):
+        from django.contrib.auth.models import AnonymousUser
+
+        later = make_session(places=1, days=30, title="Later one")
+        sooner = make_session(places=1, days=3, title="Sooner one")
+        places.sign_up(later.pk, alex)
+        places.sign_up(sooner.pk, people[0])
+        places.sign_up(sooner.pk, alex)
+        html = self.render(alex)
+        assert "Sooner one" in html and "You are on the waiting list (1st)" in html
+        assert "Later one" not in html
+        assert session_address(calendar_page, sooner) in html
+        assert "Your next session" not in self.render(people[1])
+        assert self.render(AnonymousUser()).strip() == ""

@@ -275,6 +275,8 @@ NOT_TRANSLATABLE = {
     "wagtail_allyship.AnnualUpdate": "one unit's own submission for one year",
     "wagtail_allyship.SurveyResponse": "one anonymous set of answers",
     "wagtail_allyship.SurveyParticipation": "a keyed hash saying someone answered",
+    "wagtail_allyship.SessionFeedback": "one attendee's answers, kept as given",
+    "wagtail_allyship.SessionFeedbackParticipation": "a keyed hash saying someone answered",
     "wagtail_allyship.FeedbackRequest": "one colleague's answer to one ally, in her words",
     "wagtail_allyship.FeedbackBlock": "one person's wish to hear no more from one ally",
     "wagtail_allyship.SessionRegistration": "one person's sign-up for a session",

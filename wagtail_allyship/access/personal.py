@@ -32,6 +32,11 @@ from wagtail_allyship.access.roles import is_coordinator
 #: Who reads a kind of personal data on the admin's and the APIs' generic surfaces.
 COORDINATORS = "coordinators"
 NOBODY = "nobody"
+#: Coordinators, and on the one thing someone organises (a session's attendance list) its
+#: organiser, who reads the names there and nothing else. On the generic surfaces (snippet
+#: views, choosers, APIs), which cannot tell whose session a record belongs to, this level
+#: reads as ``COORDINATORS``.
+ORGANISERS = "organisers"
 
 #: Every model that holds personal data (``app_label.model_name``), and who may read it
 #: outside its owner's own pages. Survey answers are read by nobody one by one: the survey's
@@ -42,7 +47,7 @@ PERSONAL_DATA: dict[str, str] = {
     "wagtail_allyship.commitment": COORDINATORS,
     "wagtail_allyship.commitmentupdate": COORDINATORS,
     "wagtail_allyship.sentreminder": COORDINATORS,
-    "wagtail_allyship.sessionregistration": COORDINATORS,
+    "wagtail_allyship.sessionregistration": ORGANISERS,
     "wagtail_allyship.reminderdelivery": COORDINATORS,
     "wagtail_allyship.surveyresponse": NOBODY,
     "wagtail_allyship.surveyparticipation": NOBODY,
@@ -50,6 +55,9 @@ PERSONAL_DATA: dict[str, str] = {
     # pages; what both agreed to show is on the pledge wall. Coordinators see counts only.
     "wagtail_allyship.feedbackrequest": NOBODY,
     "wagtail_allyship.feedbackblock": NOBODY,
+    # A session's feedback is read in aggregate only, like the survey's answers.
+    "wagtail_allyship.sessionfeedback": NOBODY,
+    "wagtail_allyship.sessionfeedbackparticipation": NOBODY,
 }
 
 #: Why nobody reads a kind of data on the generic surfaces, where the general reason is wrong.
@@ -59,6 +67,12 @@ NOBODY_REASONS = {
     ),
     "wagtail_allyship.feedbackblock": gettext_lazy(
         "Feedback is read only by the ally who asked for it and the colleague who wrote it."
+    ),
+    "wagtail_allyship.sessionfeedback": gettext_lazy(
+        "A session's feedback is shown only in aggregate, to its organisers."
+    ),
+    "wagtail_allyship.sessionfeedbackparticipation": gettext_lazy(
+        "A session's feedback is shown only in aggregate, to its organisers."
     ),
 }
 
@@ -87,6 +101,18 @@ def may_read(user, model: type[Model] | Model | str) -> bool:
     if readers == NOBODY:
         return False
     return is_coordinator(user)
+
+
+def may_read_as_organiser(user, model: type[Model] | Model | str, organises: bool) -> bool:
+    """Whether ``user`` may read ``model``'s records of one thing, given whether they organise it.
+
+    Coordinators read them whatever; the organiser reads them when the kind of data is at the
+    ``ORGANISERS`` level; nobody else does. The caller decides what ``organises`` means for
+    its thing (see :mod:`wagtail_allyship.sessions.organisers`).
+    """
+    if may_read(user, model):
+        return True
+    return bool(organises) and PERSONAL_DATA.get(label_of(model)) == ORGANISERS
 
 
 def personal_data_refusal(user, model: type[Model] | Model | str) -> str | None:
@@ -178,11 +204,29 @@ def model_of_view(view_func) -> type[Model] | None:
     return model if isinstance(model, type) and issubclass(model, Model) else None
 
 
+#: The attribute by which a view says it asks :func:`may_read_as_organiser` itself, for the
+#: one thing it shows; only data at the ``ORGANISERS`` level may be left to such a view.
+ORGANISER_GUARD = "guards_organisers_records"
+
+
+def guards_organisers_records(view_func, label: str) -> bool:
+    """Whether the view checks, per record, the organiser of data at the ``ORGANISERS`` level."""
+    view_class = getattr(view_func, "view_class", None)
+    return PERSONAL_DATA.get(label) == ORGANISERS and bool(
+        getattr(view_class, ORGANISER_GUARD, False)
+    )
+
+
 def personal_model_of_request(match, view_func, view_kwargs) -> str | None:
-    """The personal model a request would read, by any of the ways a URL can name one."""
+    """The personal model a request would read, by any of the ways a URL can name one.
+
+    ``None`` as well for a view that guards its organiser's records itself (see
+    :data:`ORGANISER_GUARD`): the guard in front of it would refuse the organiser.
+    """
     for candidate in (model_named_by(view_kwargs), model_of_view(view_func)):
         if candidate is not None and is_personal(candidate):
-            return label_of(candidate)
+            label = label_of(candidate)
+            return None if guards_organisers_records(view_func, label) else label
     if match is not None:
         return model_of_route(list(match.namespaces), match.url_name)
     return None

@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 
 from wagtail_allyship.dashboard import accountability, deliveries, figures
 from wagtail_allyship.dashboard import feedback as feedback_figures
+from wagtail_allyship.dashboard import sessions as session_figures
 from wagtail_allyship.dashboard.views import (
     AlliesPerUnitView,
     MissingAnnualUpdatesView,
@@ -107,6 +108,7 @@ class CoordinatorDashboardPanel(Component):
         ]
         rows.append(accountability.panel_row())
         rows.append(feedback_figures.panel_row())
+        rows += session_figures.panel_rows()
         return {
             "year": programme_year_label(current_programme_year()),
             "items": [

@@ -41,8 +41,10 @@ from wagtail_allyship.conf import SETTINGS, SETTINGS_NAME, get_setting
 from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest
 from wagtail_allyship.pledges.models import Commitment, CommitmentUpdate, Pledge, ReminderDelivery
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
+from wagtail_allyship.session_feedback.models import SessionFeedbackParticipation
+from wagtail_allyship.session_feedback.models import respondent_key as session_respondent_key
 from wagtail_allyship.sessions import places
-from wagtail_allyship.sessions.models import SessionRegistration, SignupStatus
+from wagtail_allyship.sessions.models import SessionRegistration, SessionSignup, SignupStatus
 from wagtail_allyship.survey.models import (
     FeedbackSurveyPage,
     SurveyParticipation,
@@ -194,7 +196,8 @@ def apply_retention(today: datetime.date | None = None) -> RetentionPlan:
 
 
 def forget_user(user) -> None:
-    """Remove a user's survey markers and registry history; the rest cascades with the user.
+    """Remove a user's survey and session feedback markers and registry history; the rest
+    cascades with the user.
 
     Their places at coming sessions are cancelled first, so that the next in line moves up.
     """
@@ -208,8 +211,17 @@ def forget_user(user) -> None:
         markers |= Q(survey_key=key, respondent=hashed)
     if survey_keys:
         SurveyParticipation.objects.filter(markers).delete()
+    _forget_session_feedback_markers(user)
     registration = AllyRegistration.objects.filter(user=user).values_list("pk", flat=True)
     _registry_history(registration).delete()
+
+
+def _forget_session_feedback_markers(user) -> None:
+    """Remove the markers that ``user`` answered a session's feedback, worked out again."""
+    signups = SessionSignup.objects.filter(registrations__user=user, registrations__attended=True)
+    keys = [session_respondent_key(signup, user) for signup in signups.only("pk")]
+    if keys:
+        SessionFeedbackParticipation.objects.filter(respondent__in=keys).delete()
 
 
 def _free_places_of(user) -> None:

@@ -24,8 +24,10 @@ TREND_YEARS = 5
 #: Bumped when the shape of the stored figures changes. Version 2 added the accountability
 #: status of each unit's pledges (``pledges_green``, ``pledges_rated``) and the counts of
 #: feedback requests (``feedback_asked``, ``feedback_answered``, per unit and in the totals);
-#: reports frozen with version 1 have none of them, and show neither.
-FIGURES_VERSION = 2
+#: reports frozen with version 1 have none of them, and show neither. Version 3 added sessions:
+#: ``sessions_held``, and per unit and in the totals ``session_places`` and
+#: ``session_attended`` (the attendance rate is the one over the other).
+FIGURES_VERSION = 3
 
 
 def year_range(year: int) -> tuple[datetime.date, datetime.date]:
@@ -125,6 +127,34 @@ def feedback_counts(year: int) -> dict[str, dict[str, int]]:
     return counts
 
 
+def session_counts(year: int, now: datetime.datetime | None = None) -> tuple[int, dict]:
+    """Sessions held in ``year`` and, per unit key, places taken on them and attendance.
+
+    A session is held when it started in the year, before ``now``, and was not cancelled;
+    a place counts for the unit of the person who held it (``"None"`` when not registered as
+    an ally). Two queries.
+    """
+    from wagtail_allyship.sessions.models import SessionRegistration, SessionSignup, SignupStatus
+
+    now = now or timezone.now()
+    start, end = year_range(year)
+    held = SessionSignup.objects.filter(
+        cancelled_at__isnull=True,
+        entry__starts_at__gte=_day_start(start),
+        entry__starts_at__lt=min(_day_start(end + datetime.timedelta(days=1)), now),
+    )
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"places": 0, "attended": 0})
+    for row in (
+        SessionRegistration.objects.filter(signup__in=held, status=SignupStatus.PLACE)
+        .values("user__ally_registration__unit__translation_key")
+        .annotate(places=Count("pk"), attended=Count("pk", filter=Q(attended=True)))
+        .order_by()
+    ):
+        key = str(row["user__ally_registration__unit__translation_key"])
+        counts[key] = {"places": row["places"], "attended": row["attended"]}
+    return held.count(), counts
+
+
 def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, Any]:
     """Everything the annual report of ``year`` shows as numbers."""
     from wagtail_allyship.pledges.models import OPEN_STATUSES, Commitment, CommitmentStatus, Pledge
@@ -186,6 +216,7 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
 
     green = green_pledges(year, today)
     feedback = feedback_counts(year)
+    sessions_held, sessions = session_counts(year)
     units = []
     for row in _units():
         key = str(row["translation_key"])
@@ -204,6 +235,8 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
                 "pledges_rated": green[key]["rated"],
                 "feedback_asked": feedback[key]["asked"],
                 "feedback_answered": feedback[key]["answered"],
+                "session_places": sessions[key]["places"],
+                "session_attended": sessions[key]["attended"],
             }
         )
 
@@ -222,6 +255,9 @@ def compute_figures(year: int, today: datetime.date | None = None) -> dict[str, 
             "resources": _live_count(ResourcePage, start, end),
             "feedback_asked": sum(row["asked"] for row in feedback.values()),
             "feedback_answered": sum(row["answered"] for row in feedback.values()),
+            "sessions_held": sessions_held,
+            "session_places": sum(row["places"] for row in sessions.values()),
+            "session_attended": sum(row["attended"] for row in sessions.values()),
         },
         "units": units,
         "allies_by_year": [

@@ -189,6 +189,7 @@ class AnnualReportPage(AllyshipPageMixin, RoutedPageMixin, Page):
             ),
             "regions": [region for region in regions.values() if region["entries"]],
             "missing_units": missing,
+            "session_rows": session_rows(units, name_of),
             "unit_rows": [
                 {**unit, "display_name": name_of(unit["key"], unit["name"])}
                 for unit in sorted(units, key=lambda u: sort_key(name_of(u["key"], u["name"])))
@@ -224,6 +225,10 @@ class AnnualReportPage(AllyshipPageMixin, RoutedPageMixin, Page):
             {
                 "figures": figures,
                 "totals": figures["totals"],
+                "session_rate": attendance_rate(
+                    figures["totals"].get("session_places", 0),
+                    figures["totals"].get("session_attended", 0),
+                ),
                 "figures_frozen": self.figures_are_frozen,
                 "computed_on": datetime.date.fromisoformat(figures["computed_on"]),
                 "csv_url": self.get_url(request=request) + self.reverse_subpage("figures_csv")
@@ -232,6 +237,29 @@ class AnnualReportPage(AllyshipPageMixin, RoutedPageMixin, Page):
             }
         )
         return context
+
+
+def attendance_rate(places: int, attended: int) -> int | None:
+    """Attended places as a whole percentage of the places taken; ``None`` without places."""
+    return round(100 * attended / places) if places else None
+
+
+def session_rows(units: list[dict], name_of) -> list[dict]:
+    """The units whose people held places at the year's sessions, by name, with their rate.
+
+    Reports frozen before sessions were counted have no such figures and give no rows.
+    """
+    rows = [
+        {
+            "name": name_of(unit["key"], unit["name"]),
+            "places": unit["session_places"],
+            "attended": unit["session_attended"],
+            "rate": attendance_rate(unit["session_places"], unit["session_attended"]),
+        }
+        for unit in units
+        if unit.get("session_places")
+    ]
+    return sorted(rows, key=lambda row: sort_key(row["name"]))
 
 
 def freeze_report_figures(sender, instance, revision=None, **kwargs):

@@ -36,6 +36,12 @@ def figures_csv(page, request):
             ("stories", gettext("Stories published")),
             ("resources", gettext("Resources added")),
         ]
+        if "sessions_held" in totals:
+            labels += [
+                ("sessions_held", gettext("Sessions held")),
+                ("session_places", gettext("Places taken at sessions")),
+                ("session_attended", gettext("Places attended")),
+            ]
         writer.writerow([gettext("Figure"), page.year_label])
         for key, label in labels:
             writer.writerow([label, totals[key]])

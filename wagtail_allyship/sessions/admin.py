@@ -2,8 +2,10 @@
 
 Editors with permissions on session sign-ups set up places, closing times and how a session
 is held, and see how many places are taken; changing the places moves people up or down the
-waiting list (and tells them). Who signed up is personal data: the list of sign-ups, its
-export and the marking of attendance are for the programme's coordinators only.
+waiting list (and tells them). Local editors change only the sessions of their own units.
+Who signed up is personal data: the list of sign-ups, its export and the marking of
+attendance are for the programme's coordinators, and for a session's organisers (see
+:mod:`wagtail_allyship.sessions.organisers`), who see the names on it and no email.
 """
 
 from __future__ import annotations
@@ -18,20 +20,38 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
-from wagtail.snippets.views.snippets import CreateView, EditView
+from wagtail.snippets.views.snippets import CreateView
 
-from wagtail_allyship.access.roles import is_coordinator
 from wagtail_allyship.calendar.models import AwarenessDate
 from wagtail_allyship.editing.listings import AllyshipIndexView, AllyshipSnippetViewSet
 from wagtail_allyship.exports.reports import ReportField, SpreadsheetReportView
 from wagtail_allyship.registry.models import display_name
 from wagtail_allyship.sessions import places
 from wagtail_allyship.sessions.models import SessionRegistration, SessionSignup, SignupStatus
+from wagtail_allyship.sessions.organisers import (
+    may_read_details,
+    may_read_names,
+    signup_policy,
+)
 from wagtail_allyship.sessions.states import ordinal, waiting_position
-from wagtail_allyship.units.denied import forbidden
+from wagtail_allyship.units.denied import (
+    UnitScopedEditView,
+    UnitScopedIndexMixin,
+    UnitScopedViewSetMixin,
+    forbidden,
+)
+from wagtail_allyship.units.rights import limit_unit_choices, register_policy
+
+register_policy(SessionSignup, signup_policy)
+
+#: Called with ``(request, signup)`` after attendance is saved (session feedback invites).
+ATTENDANCE_MARKED_HOOK = "after_allyship_attendance_marked"
 
 MAIL_FAILED = gettext_lazy(
     "Nothing was changed: the email to the people whose place changes could not be sent. "
@@ -93,16 +113,24 @@ class SignupCreateView(RebalanceMixin, CreateView):
     pass
 
 
-class SignupEditView(RebalanceMixin, EditView):
+class SignupEditView(RebalanceMixin, UnitScopedEditView):
     pass
 
 
-class SignupIndexView(AllyshipIndexView):
+class SessionSignupForm(WagtailAdminModelForm):
+    """Offers a local editor only their own units as the session's organiser."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_unit_choices(self.fields.get("unit"), self.for_user)
+
+
+class SignupIndexView(UnitScopedIndexMixin, AllyshipIndexView):
     """The organisers' list: every session that takes sign-ups, with its counts."""
 
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
-        if is_coordinator(self.request.user):
+        if may_read_names(self.request.user, instance):
             buttons.append(
                 ListingButton(
                     _("Sign-ups and attendance"),
@@ -111,7 +139,7 @@ class SignupIndexView(AllyshipIndexView):
                     priority=15,
                 )
             )
-        if not instance.is_cancelled and not instance.has_ended():
+        if not instance.is_cancelled and not instance.has_ended() and self._may("change", instance):
             buttons.append(
                 ListingButton(
                     _("Cancel the session"),
@@ -123,8 +151,9 @@ class SignupIndexView(AllyshipIndexView):
         return buttons
 
 
-class SessionSignupViewSet(AllyshipSnippetViewSet):
+class SessionSignupViewSet(UnitScopedViewSetMixin, AllyshipSnippetViewSet):
     model = SessionSignup
+    unit_policy = signup_policy
     icon = "calendar-check"
     menu_label = gettext_lazy("Session sign-ups")
     menu_name = "allyship_session_signups"
@@ -141,8 +170,9 @@ class SessionSignupViewSet(AllyshipSnippetViewSet):
         Column("attended", label=gettext_lazy("Attended")),
         "status_label",
     ]
-    list_filter = ["mode"]
+    list_filter = ["mode", "unit"]
     search_fields = ["entry__title"]
+    edit_handler = ObjectList(SessionSignup.panels, base_form_class=SessionSignupForm)
     ordering = ["-entry__starts_at", "pk"]
     list_per_page = 50
 
@@ -174,12 +204,28 @@ class SessionSignupViewSet(AllyshipSnippetViewSet):
 # Who signed up, and who attended ---------------------------------------------------------
 
 
-class CoordinatorsOnly:
+class OrganisersOnly:
+    """For the session's organisers and the programme's coordinators; 403 for anyone else.
+
+    The package's middleware lets these views through to ask the question themselves, per
+    session (see :data:`wagtail_allyship.access.personal.ORGANISER_GUARD`).
+    """
+
+    guards_organisers_records = True
+
     def dispatch(self, request, *args, **kwargs):
-        if not is_coordinator(request.user):
+        signup = get_object_or_404(
+            SessionSignup.objects.select_related("entry", "unit"), pk=kwargs["pk"]
+        )
+        if not may_read_names(request.user, signup):
             return forbidden(
-                request, _("Only programme coordinators can see who signed up for a session.")
+                request,
+                _(
+                    "Only the session's organisers and the programme's coordinators can see "
+                    "who signed up for it."
+                ),
             )
+        self.signup = signup
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -189,7 +235,7 @@ class AttendedColumn(Column):
     cell_template_name = "wagtail_allyship/sessions/admin/attended_cell.html"
 
 
-class SessionRegistrationsView(CoordinatorsOnly, SpreadsheetReportView):
+class SessionRegistrationsView(OrganisersOnly, SpreadsheetReportView):
     """Everyone who signed up for one session: place or turn, and whether they attended."""
 
     template_name = "wagtail_allyship/sessions/admin/registrations.html"
@@ -214,10 +260,11 @@ class SessionRegistrationsView(CoordinatorsOnly, SpreadsheetReportView):
     ]
 
     def setup(self, request, *args, **kwargs):
+        """Organisers get the names, status and attendance: no email column, none exported."""
         super().setup(request, *args, **kwargs)
-        self.signup = get_object_or_404(
-            SessionSignup.objects.select_related("entry"), pk=kwargs["pk"]
-        )
+        if not may_read_details(request.user):
+            self.list_export = [name for name in self.list_export if name != "email"]
+            self.columns = [column for column in self.columns if column.name != "email"]
 
     @property
     def index_url_name(self):
@@ -291,13 +338,13 @@ def describe(registration: SessionRegistration) -> SessionRegistration:
     return registration
 
 
-class AttendanceView(CoordinatorsOnly, WagtailAdminTemplateMixin, TemplateView):
+class AttendanceView(OrganisersOnly, WagtailAdminTemplateMixin, TemplateView):
     """Mark, in one go, who of the people with a place attended (POST only)."""
 
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        signup = get_object_or_404(SessionSignup.objects.select_related("entry"), pk=pk)
+        signup = self.signup
         back = _url("registrations", pk)
         if signup.entry.starts_at and signup.entry.starts_at > timezone.now():
             messages.error(request, _("Attendance can be marked once the session has started."))
@@ -309,6 +356,8 @@ class AttendanceView(CoordinatorsOnly, WagtailAdminTemplateMixin, TemplateView):
         )
         marked = with_place.filter(pk__in=attended).update(attended=True)
         with_place.exclude(pk__in=attended).update(attended=False)
+        for after_marking in hooks.get_hooks(ATTENDANCE_MARKED_HOOK):
+            after_marking(request, signup)
         messages.success(
             request,
             ngettext(
@@ -337,9 +386,7 @@ class CancelSessionView(WagtailAdminTemplateMixin, TemplateView):
         self.signup = get_object_or_404(
             SessionSignup.objects.with_counts().select_related("entry"), pk=kwargs["pk"]
         )
-        if not SessionSignup.snippet_viewset.permission_policy.user_has_permission(
-            request.user, "change"
-        ):
+        if not signup_policy.user_has_permission_for_instance(request.user, "change", self.signup):
             return forbidden(request, _("You may not change this session."))
         return super().dispatch(request, *args, **kwargs)
 

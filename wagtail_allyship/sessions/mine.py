@@ -53,6 +53,7 @@ def my_session_data(user) -> list[dict]:
             "status": registration.status,
             "signed_up_at": registration.queued_at,
             "attended": registration.attended,
+            "asked_for_feedback_at": registration.feedback_invited_at,
             "calendar_uid": registration.ics_uid(),
             "updated_at": registration.updated_at,
         }

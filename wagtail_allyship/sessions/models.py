@@ -100,6 +100,18 @@ class SessionSignup(models.Model):
             "calendar page and in their calendar file."
         ),
     )
+    unit = models.ForeignKey(
+        "wagtail_allyship.OrganisationUnit",
+        verbose_name=_("organised by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="session_signups",
+        help_text=_(
+            "The unit that organises the session. Its local editors run the sign-up and see "
+            "the names on the attendance list. Leave empty for a session of the central team."
+        ),
+    )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
     #: Goes up whenever the time, place or link changes, so that calendar apps update the entry.
     sequence = models.PositiveIntegerField(_("version"), default=0, editable=False)
@@ -112,7 +124,7 @@ class SessionSignup(models.Model):
     panels = [
         FieldPanel("entry"),
         FieldRowPanel([FieldPanel("places"), FieldPanel("closes_at")]),
-        FieldPanel("mode"),
+        FieldRowPanel([FieldPanel("mode"), FieldPanel("unit")]),
     ]
 
     class Meta:
@@ -231,6 +243,14 @@ class SessionRegistration(models.Model):
     #: Goes up when the registration itself changes (cancelled), for the calendar file.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    #: When the person was invited to give the session's feedback; once only.
+    feedback_invited_at = models.DateTimeField(
+        _("asked for feedback"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the email asking for the session's feedback went out."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:

@@ -1,0 +1,1 @@
+from tests.sessions.conftest import calendar_page, people  # noqa: F401
