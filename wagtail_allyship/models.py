@@ -7,6 +7,14 @@ never from here.
 
 from wagtail_allyship.calendar.models import AwarenessDate, AwarenessDateKind
 from wagtail_allyship.calendar.pages import CalendarPage
+from wagtail_allyship.circles.models import (
+    Admission,
+    AllyCircle,
+    CircleMembership,
+    CircleRequest,
+    MeetingRhythm,
+    RequestStatus,
+)
 from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest, FeedbackState
 from wagtail_allyship.glossary.models import GlossaryPage, GlossaryTerm
 from wagtail_allyship.pledges.models import (
@@ -67,7 +75,9 @@ from wagtail_allyship.units.models import OrganisationUnit, UnitEditorGroup, Uni
 __all__ = [
     "ActionKind",
     "ActionsShown",
+    "Admission",
     "AllyAction",
+    "AllyCircle",
     "AllyRegistration",
     "AllyRoleProfilePage",
     "AnnualReportPage",
@@ -78,6 +88,8 @@ __all__ = [
     "AwarenessDate",
     "AwarenessDateKind",
     "CalendarPage",
+    "CircleMembership",
+    "CircleRequest",
     "Commitment",
     "CommitmentKind",
     "CommitmentStatus",
@@ -93,6 +105,7 @@ __all__ = [
     "GoodPracticeIndexPage",
     "GoodPracticeStoryPage",
     "GoodPracticeStoryTopic",
+    "MeetingRhythm",
     "MyAllyshipPage",
     "OrganisationUnit",
     "Pledge",
@@ -102,6 +115,7 @@ __all__ = [
     "RegistrationStatus",
     "ReminderDelivery",
     "ReminderKind",
+    "RequestStatus",
     "ResourceHubPage",
     "ResourceLibraryVersion",
     "ResourcePage",
