@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from intranet import (
+    demo_circles,
     demo_feedback,
     demo_pledges,
     demo_reports,
@@ -141,6 +142,7 @@ class Command(BaseCommand):
             demo_survey.load_survey(home)
             demo_reports.load_reports(home, locales)
             demo_sessions.load_sessions()
+            demo_circles.load_circles()
         self.print_logins()
 
     def link_profile_to_sign_up(self) -> None:
