@@ -396,6 +396,33 @@ def build_feedback(client) -> list[Place]:
     ]
 
 
+def build_circle(client) -> list[Place]:
+    """A circle's name and words: the allies' list, its own page, My allyship, the admin."""
+    from django.test import Client
+
+    from wagtail_allyship.models import AllyCircle, CircleMembership
+
+    user = UserFactory()
+    AllyRegistrationFactory(user=user)
+    circle = AllyCircle.objects.create(
+        name=PAYLOAD, description=PAYLOAD, rhythm="other", rhythm_other=PAYLOAD
+    )
+    CircleMembership.objects.create(circle=circle, user=user, how="placed")
+    AllyCircle.objects.create(
+        name=PAYLOAD, description=PAYLOAD, rhythm="other", rhythm_other=PAYLOAD
+    )
+    mine = MyAllyshipPageFactory()
+    member = Client()
+    member.force_login(user)
+    return [
+        Place("html", f"{mine.url}circles/", client=member),
+        Place("html", f"{mine.url}circles/{circle.pk}/", client=member),
+        Place("html", mine.url, client=member),
+        Place("json", f"{mine.url}my-data/", client=member),
+        Place("html", reverse("wagtailsnippets_wagtail_allyship_allycircle:list")),
+    ]
+
+
 def build_commitment(client) -> list[Place]:
     from django.test import Client
 
@@ -603,6 +630,7 @@ TEXT_PROBES = [
     ),
     TextProbe("CommitmentUpdate", ("note",), build_commitment),
     TextProbe("FeedbackRequest", ("text",), build_feedback),
+    TextProbe("AllyCircle", ("name", "description", "rhythm_other"), build_circle),
     TextProbe("SurveyResponse", ("form_data",), build_survey_answers),
     TextProbe(
         "SurveyQuestion",

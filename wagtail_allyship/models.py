@@ -7,6 +7,14 @@ never from here.
 
 from wagtail_allyship.calendar.models import AwarenessDate, AwarenessDateKind
 from wagtail_allyship.calendar.pages import CalendarPage
+from wagtail_allyship.circles.models import (
+    Admission,
+    AllyCircle,
+    CircleMembership,
+    CircleRequest,
+    MeetingRhythm,
+    RequestStatus,
+)
 from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest, FeedbackState
 from wagtail_allyship.glossary.models import GlossaryPage, GlossaryTerm
 from wagtail_allyship.pledges.models import (
@@ -68,7 +76,9 @@ from wagtail_allyship.units.models import OrganisationUnit, UnitEditorGroup, Uni
 __all__ = [
     "ActionKind",
     "ActionsShown",
+    "Admission",
     "AllyAction",
+    "AllyCircle",
     "AllyRegistration",
     "AllyRoleProfilePage",
     "AnnualReportPage",
@@ -79,6 +89,8 @@ __all__ = [
     "AwarenessDate",
     "AwarenessDateKind",
     "CalendarPage",
+    "CircleMembership",
+    "CircleRequest",
     "Commitment",
     "CommitmentKind",
     "CommitmentStatus",
@@ -94,6 +106,7 @@ __all__ = [
     "GoodPracticeIndexPage",
     "GoodPracticeStoryPage",
     "GoodPracticeStoryTopic",
+    "MeetingRhythm",
     "MyAllyshipPage",
     "OrganisationUnit",
     "Pledge",
@@ -103,6 +116,7 @@ __all__ = [
     "RegistrationStatus",
     "ReminderDelivery",
     "ReminderKind",
+    "RequestStatus",
     "ResourceHubPage",
     "ResourceLibraryVersion",
     "ResourcePage",

@@ -17,6 +17,9 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from wagtail_allyship.access.personal import PersonalDataPermissionPolicy, personal_models
 from wagtail_allyship.access.roles import is_coordinator
 from wagtail_allyship.calendar.admin import AwarenessDateViewSet
+from wagtail_allyship.circles import admin as circles
+from wagtail_allyship.circles import data as circle_data
+from wagtail_allyship.circles import urls as circle_urls
 from wagtail_allyship.content.pages import SUBPAGE_URLS_HOOK
 from wagtail_allyship.dashboard.accountability import ACCOUNTABILITY_REPORTS
 from wagtail_allyship.dashboard.feedback import FEEDBACK_REPORTS
@@ -65,6 +68,7 @@ class AllyshipViewSetGroup(SnippetViewSetGroup):
         TopicViewSet,
         AwarenessDateViewSet,
         sessions.SessionSignupViewSet,
+        circles.AllyCircleViewSet,
         AnnualUpdateViewSet,
         UnitEditorGroupViewSet,
     )
@@ -113,6 +117,9 @@ hooks.register(MY_DATA_HOOK, feedback_data.my_feedback_data)
 hooks.register(SUBPAGE_URLS_HOOK, session_feedback_urls.subpage_urls)
 # Saving attendance asks the attendees for their feedback, by email, in the background.
 hooks.register(sessions.ATTENDANCE_MARKED_HOOK, session_feedback_tasks.after_attendance_marked)
+# Circles do the same: their pages below "My allyship", and their part of "My data".
+hooks.register(SUBPAGE_URLS_HOOK, circle_urls.subpage_urls)
+hooks.register(MY_DATA_HOOK, circle_data.my_circle_data)
 
 # Menus and panels -----------------------------------------------------------------------
 
@@ -147,6 +154,7 @@ hooks.register(
 hooks.register("before_delete_snippet", refuse_deleting_units_with_allies, order=-1)
 hooks.register("before_delete_snippet", refuse_deleting_units_in_use)
 hooks.register("before_delete_snippet", sessions.refuse_deleting_sessions_with_signups)
+hooks.register("before_delete_snippet", circles.refuse_deleting_circles_in_use)
 hooks.register("before_bulk_action", recruitment.refuse_bulk_publishing_incomplete_local_versions)
 # Before wagtail-localize's own hook, which takes over the edit view for translations.
 hooks.register(

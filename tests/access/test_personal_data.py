@@ -43,6 +43,9 @@ from wagtail_allyship.access.personal import (
     personal_models,
 )
 from wagtail_allyship.models import (
+    AllyCircle,
+    CircleMembership,
+    CircleRequest,
     DeliveryKind,
     DeliveryStatus,
     FeedbackBlock,
@@ -136,6 +139,11 @@ def personal(locales):
         signup=signup, respondent=session_respondent_key(signup, registration.user)
     )
     SessionFeedback.objects.create(signup=signup, answers={"better": "marker-session answer"})
+    # An ally circle he is in and asked to join (its name is not personal: allies see the
+    # open circles listed; who is in it is).
+    circle = AllyCircle.objects.create(name="Circle of the walk", facilitator=colleague)
+    CircleMembership.objects.create(circle=circle, user=registration.user, how="placed")
+    CircleRequest.objects.create(circle=circle, user=registration.user, status="accepted")
     PledgePageFactory(slug="pledge")
     PledgeWallPageFactory(slug="wall")
     MyAllyshipPageFactory(slug="mine")

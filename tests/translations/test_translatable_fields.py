@@ -280,6 +280,9 @@ NOT_TRANSLATABLE = {
     "wagtail_allyship.FeedbackRequest": "one colleague's answer to one ally, in her words",
     "wagtail_allyship.FeedbackBlock": "one person's wish to hear no more from one ally",
     "wagtail_allyship.SessionRegistration": "one person's sign-up for a session",
+    "wagtail_allyship.AllyCircle": "a group of named people, run in the language they share",
+    "wagtail_allyship.CircleMembership": "one ally in one circle",
+    "wagtail_allyship.CircleRequest": "one ally's request to join a circle",
     # Configuration and plumbing.
     "wagtail_allyship.UnitEditorGroup": "which Wagtail group edits which units",
     "wagtail_allyship.ResourceTag": "free keywords, shared by every language",

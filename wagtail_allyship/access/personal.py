@@ -49,6 +49,11 @@ PERSONAL_DATA: dict[str, str] = {
     "wagtail_allyship.sentreminder": COORDINATORS,
     "wagtail_allyship.sessionregistration": ORGANISERS,
     "wagtail_allyship.reminderdelivery": COORDINATORS,
+    # Who is in an ally circle, and who asked to join: the members see each other's names
+    # on the circle's own page; coordinators run the circles in the admin.
+    "wagtail_allyship.allycircle": COORDINATORS,
+    "wagtail_allyship.circlemembership": COORDINATORS,
+    "wagtail_allyship.circlerequest": COORDINATORS,
     "wagtail_allyship.surveyresponse": NOBODY,
     "wagtail_allyship.surveyparticipation": NOBODY,
     # Feedback is read by the ally who asked and the colleague who wrote it, on their own

@@ -17,11 +17,12 @@ def index(page, request, *args, **kwargs):
     return response
 
 
-def ics_feed(page, request, private_keys=frozenset()):
+def ics_feed(page, request, private_keys=frozenset(), hidden_keys=()):
     """Every entry in the page's language (or one topic's) as one calendar file.
 
     The entries whose translation key is in ``private_keys`` go without their room and online
-    link (those are for the people who signed up).
+    link (those are for the people who signed up); those in ``hidden_keys`` (a set or a
+    subquery) are left out.
     """
     form = CalendarFilterForm(request.GET or None, page.topics())
     if request.GET and not form.is_valid():
@@ -29,7 +30,7 @@ def ics_feed(page, request, private_keys=frozenset()):
             form.errors["topic"][0], status=400, content_type="text/plain; charset=utf-8"
         )
     topic = form.cleaned_data.get("topic") if request.GET else None
-    entries = page.entries()
+    entries = page.entries().exclude(translation_key__in=hidden_keys)
     if topic is not None:
         entries = entries.filter(topic=topic)
     base = page.get_full_url(request=request) or ""
@@ -44,9 +45,11 @@ def ics_feed(page, request, private_keys=frozenset()):
     return ics_response(body, f"{page.slug}.ics", inline=True)
 
 
-def ics_event(page, request, key, private_keys=frozenset()):
+def ics_event(page, request, key, private_keys=frozenset(), hidden_keys=()):
     """One entry as a calendar file, to add to one's own calendar (see :func:`ics_feed`)."""
-    entry = page.entries().filter(translation_key=key).first()
+    entry = (
+        page.entries().filter(translation_key=key).exclude(translation_key__in=hidden_keys).first()
+    )
     if entry is None:
         raise Http404("No such calendar entry")
     base = page.get_full_url(request=request) or ""

@@ -7,7 +7,7 @@
   ``RETENTION_LEFT_ALLIES_MONTHS`` months (counted from ``AllyRegistration.left_on``), with
   their pledges, commitments, progress updates, records of reminders sent about those
   commitments, the log of reminder emails sent to them, and the registry history that names
-  them. A registration marked as left
+  them, and their ally circle memberships and requests to join. A registration marked as left
   whose leaving date is unknown is kept and counted, never removed on a guess;
 - survey responses given more than ``RETENTION_SURVEY_RESPONSES_MONTHS`` months ago. A
   response stores only the first day of its month, so a month goes as a whole, on the first
@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
+from wagtail_allyship.circles.models import CircleMembership, CircleRequest
 from wagtail_allyship.conf import SETTINGS, SETTINGS_NAME, get_setting
 from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest
 from wagtail_allyship.pledges.models import Commitment, CommitmentUpdate, Pledge, ReminderDelivery
@@ -111,6 +112,9 @@ class RetentionPlan:
     #: Feedback requests the ally made, with their answers, and blocks against him.
     feedback: int = 0
     session_registrations: int = 0
+    #: Circle memberships and requests to join of the allies who go.
+    circle_memberships: int = 0
+    circle_requests: int = 0
     survey_responses: int = 0
     survey_markers: int = 0
     #: Registrations marked as left without a leaving date: kept, and reported.
@@ -147,6 +151,8 @@ def plan_retention(today: datetime.date | None = None) -> RetentionPlan:
     ).count()
     plan.feedback = FeedbackRequest.objects.filter(ally_id__in=user_ids).count()
     plan.session_registrations = SessionRegistration.objects.filter(user_id__in=user_ids).count()
+    plan.circle_memberships = CircleMembership.objects.filter(user_id__in=user_ids).count()
+    plan.circle_requests = CircleRequest.objects.filter(user_id__in=user_ids).count()
     plan.survey_responses = SurveyResponse.objects.filter(month__lt=plan.responses_before).count()
     plan.survey_markers = _orphaned_markers().count()
     plan.undated = AllyRegistration.objects.filter(
@@ -181,6 +187,8 @@ def apply_retention(today: datetime.date | None = None) -> RetentionPlan:
         plan.session_registrations = SessionRegistration.objects.filter(
             user_id__in=user_ids
         ).delete()[0]
+        plan.circle_memberships = CircleMembership.objects.filter(user_id__in=user_ids).delete()[0]
+        plan.circle_requests = CircleRequest.objects.filter(user_id__in=user_ids).delete()[0]
         # The log of reminder emails names the ally too (the user stays, the log goes).
         ReminderDelivery.objects.filter(user_id__in=user_ids).delete()
         _registry_history(registrations.values_list("pk", flat=True)).delete()

@@ -112,6 +112,19 @@ class SessionSignup(models.Model):
             "the names on the attendance list. Leave empty for a session of the central team."
         ),
     )
+    #: Named by its label, so that sessions need not import the circles built on them.
+    circle = models.ForeignKey(
+        "wagtail_allyship.AllyCircle",
+        verbose_name=_("circle"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        help_text=_(
+            "For a meeting of an ally circle: only its members can sign up, and nobody else "
+            "sees the meeting on the calendar. Leave empty for a session open to everyone."
+        ),
+    )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
     #: Goes up whenever the time, place or link changes, so that calendar apps update the entry.
     sequence = models.PositiveIntegerField(_("version"), default=0, editable=False)
@@ -125,6 +138,7 @@ class SessionSignup(models.Model):
         FieldPanel("entry"),
         FieldRowPanel([FieldPanel("places"), FieldPanel("closes_at")]),
         FieldRowPanel([FieldPanel("mode"), FieldPanel("unit")]),
+        FieldPanel("circle"),
     ]
 
     class Meta:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from wagtail_allyship.concurrency import atomic_with_retries
 from wagtail_allyship.sessions import notices
+from wagtail_allyship.sessions.members import members_only_refusal
 from wagtail_allyship.sessions.models import (
     SessionRegistration,
     SessionSignup,
@@ -79,7 +80,7 @@ def sign_up(signup_id: int, user, now=None, url: str = "") -> SessionRegistratio
     def work() -> SessionRegistration:
         moment = now or timezone.now()
         signup = _locked_signup(signup_id)
-        refusal = signup_refusal(signup, moment)
+        refusal = members_only_refusal(signup, user) or signup_refusal(signup, moment)
         if refusal:
             raise SignupRefused(refusal)
         registration = (

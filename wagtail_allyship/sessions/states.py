@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from wagtail_allyship.sessions.members import member_circle_ids
 from wagtail_allyship.sessions.models import (
     AttendanceMode,
     SessionRegistration,
@@ -34,6 +35,8 @@ class SessionState:
     registration: SessionRegistration | None = None
     position: int | None = None
     refusal: str | None = None
+    #: A circle's meeting that the reader is not a member of: not shown to them at all.
+    hidden: bool = False
 
     @property
     def places_left(self) -> int | None:
@@ -122,6 +125,7 @@ def session_states(keys, user, now=None) -> dict:
         )
         for signup in signups
     }
+    _hide_other_circles(states.values(), user)
     if signups and user is not None and user.is_authenticated:
         mine = (
             SessionRegistration.objects.filter(user=user, signup__in=[s.pk for s in signups])
@@ -135,6 +139,14 @@ def session_states(keys, user, now=None) -> dict:
             state.registration = registration
             state.position = registration.position if registration.is_waiting else None
     return states
+
+
+def _hide_other_circles(states, user) -> None:
+    """Mark the meetings of circles ``user`` is not in (a query only if there are any)."""
+    states = [state for state in states if state.signup.circle_id is not None]
+    member_of = member_circle_ids(user, {state.signup.circle_id for state in states})
+    for state in states:
+        state.hidden = state.signup.circle_id not in member_of
 
 
 def status_text(state: SessionState) -> str:

@@ -21,6 +21,7 @@ from wagtail_allyship.calendar.pages import CalendarPage
 from wagtail_allyship.content.responses import login_redirect, personal
 from wagtail_allyship.sessions import places
 from wagtail_allyship.sessions.ical import registration_calendar
+from wagtail_allyship.sessions.members import hidden_keys
 from wagtail_allyship.sessions.models import SessionRegistration, SessionSignup
 from wagtail_allyship.sessions.states import session_states, status_text
 
@@ -47,6 +48,7 @@ def index(page: CalendarPage, request) -> HttpResponse:
     items = [item for _month, month_items in context["month_groups"] for item in month_items]
     items += context["past_items"]
     states = session_states({item.entry.translation_key for item in items}, request.user)
+    _leave_out_hidden(context, states)
     base = page.get_url(request=request) or ""
     for item in items:
         item.signup = states.get(item.entry.translation_key)
@@ -55,22 +57,46 @@ def index(page: CalendarPage, request) -> HttpResponse:
     return personal(response) if request.user.is_authenticated else response
 
 
+def _leave_out_hidden(context: dict, states: dict) -> None:
+    """Take the meetings of circles the reader is not in off the page."""
+    hidden = {key for key, state in states.items() if state.hidden}
+    if not hidden:
+        return
+    context["month_groups"] = [
+        (month, kept)
+        for month, month_items in context["month_groups"]
+        if (kept := [item for item in month_items if item.entry.translation_key not in hidden])
+    ]
+    context["past_items"] = [
+        item for item in context["past_items"] if item.entry.translation_key not in hidden
+    ]
+
+
+# The feed is a shared address (calendar apps fetch it without logging in): it never holds a
+# circle's meetings. One entry's file is fetched by the reader: members get their circle's.
+
+
 def ics_feed(page: CalendarPage, request) -> HttpResponse:
-    return calendar_views.ics_feed(page, request, private_keys=private_keys())
+    return calendar_views.ics_feed(
+        page, request, private_keys=private_keys(), hidden_keys=hidden_keys(None)
+    )
 
 
 def ics_event(page: CalendarPage, request, key) -> HttpResponse:
-    return calendar_views.ics_event(page, request, key, private_keys=private_keys())
+    return calendar_views.ics_event(
+        page, request, key, private_keys=private_keys(), hidden_keys=hidden_keys(request.user)
+    )
 
 
 # A session --------------------------------------------------------------------------------
 
 
-def _session(page: CalendarPage, request, key):
+def _session(page: CalendarPage, request, key, hidden_too: bool = False):
     """The entry in the page's language and its state for the reader; 404 without sign-up."""
     entry = page.entries().filter(translation_key=key).first()
     state = session_states([key], request.user).get(key) if entry else None
-    if state is None:
+    if state is None or (state.hidden and not hidden_too):
+        # A circle's meeting does not exist for those outside the circle.
         raise Http404(_("There is no sign-up for this entry."))
     return entry, state
 
@@ -107,12 +133,15 @@ def sign_up(page: CalendarPage, request, key) -> HttpResponse:
     refused = _post_only(request)
     if refused:
         return refused
-    _entry, state = _session(page, request, key)
+    _entry, state = _session(page, request, key, hidden_too=True)
     url = session_url(page, key, request=request)
     try:
         registration = places.sign_up(state.signup.pk, request.user)
     except places.SignupRefused as refusal:
         messages.error(request, refusal.message)
+        if state.hidden:
+            # A circle's meeting: its page is not for this reader; back to the calendar.
+            url = page.get_url(request=request) or "/"
     else:
         if registration.has_place:
             messages.success(request, _("You have a place. We look forward to seeing you."))

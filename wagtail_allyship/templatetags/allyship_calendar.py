@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from wagtail_allyship.calendar.models import AwarenessDate
 from wagtail_allyship.calendar.pages import CalendarPage
+from wagtail_allyship.sessions.members import hidden_keys
 from wagtail_allyship.sessions.states import session_states
 
 register = template.Library()
@@ -33,7 +34,13 @@ def allyship_get_next_session(context) -> AwarenessDate | None:
     locale_id = _locale_id(context)
     if locale_id is None:
         return None
-    return AwarenessDate.objects.filter(locale_id=locale_id).next_session()
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    # The meetings of circles the reader is not in are not theirs to see.
+    entries = AwarenessDate.objects.filter(locale_id=locale_id).exclude(
+        translation_key__in=hidden_keys(user)
+    )
+    return entries.next_session()
 
 
 @register.inclusion_tag("wagtail_allyship/calendar/includes/next_session.html", takes_context=True)

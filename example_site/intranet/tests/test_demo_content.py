@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from intranet import demo_sessions
+from intranet import demo_circles, demo_sessions
 from wagtail_allyship.models import (
     AllyRoleProfilePage,
     AwarenessDate,
@@ -33,9 +33,12 @@ def test_demo_has_calendar_and_stories_in_three_languages(demo_content, client):
         assert calendar.live and index.live and calendar.show_in_menus and index.show_in_menus
         stories = GoodPracticeStoryPage.objects.child_of(index).live()
         assert stories.count() == 2
-        # The past sessions of the sessions demo (intranet.demo_sessions) are in English only;
-        # its one-place session is in every language.
-        past_sessions = len(demo_sessions.PAST_SESSIONS) if code == "en" else 0
+        # The past sessions of the sessions demo (intranet.demo_sessions) and the circle's
+        # meetings (intranet.demo_circles) are in English only; the sessions demo's one-place
+        # session is in every language.
+        past_sessions = (
+            len(demo_sessions.PAST_SESSIONS) + len(demo_circles.MEETINGS) if code == "en" else 0
+        )
         assert AwarenessDate.objects.filter(locale__language_code=code).count() == 28 + 1 + (
             past_sessions
         )

@@ -79,6 +79,8 @@ class Command(BaseCommand):
             (_("progress updates"), plan.progress_updates),
             (_("feedback requests"), plan.feedback),
             (_("sign-ups for sessions"), plan.session_registrations),
+            (_("ally circle memberships"), plan.circle_memberships),
+            (_("requests to join ally circles"), plan.circle_requests),
             (
                 _("survey responses (given before %(date)s)") % {"date": responses_before},
                 plan.survey_responses,

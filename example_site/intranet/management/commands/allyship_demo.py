@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from intranet import (
+    demo_circles,
     demo_feedback,
     demo_pledges,
     demo_programme,
@@ -209,6 +210,7 @@ class Command(BaseCommand):
                 lambda: demo_reports.load_reports(state["home"], state["locales"]),
             ),
             ("sessions", demo_sessions.load_sessions),
+            ("two ally circles and their meetings", demo_circles.load_circles),
         ]
 
     def link_profile_to_sign_up(self) -> None:
