@@ -23,6 +23,7 @@ from wagtail_allyship.pledges.models import (
     Visibility,
 )
 from wagtail_allyship.pledges.pages import MyAllyshipPage, PledgePage, PledgeWallPage
+from wagtail_allyship.pledges.photos.models import PhotoStatus, SignPhoto
 from wagtail_allyship.profile.models import (
     ActionKind,
     ActionsShown,
@@ -95,6 +96,7 @@ __all__ = [
     "GoodPracticeStoryTopic",
     "MyAllyshipPage",
     "OrganisationUnit",
+    "PhotoStatus",
     "Pledge",
     "PledgePage",
     "PledgeWallPage",
@@ -111,6 +113,7 @@ __all__ = [
     "SentReminder",
     "SessionRegistration",
     "SessionSignup",
+    "SignPhoto",
     "SignupStatus",
     "SurveyParticipation",
     "SurveyQuestion",

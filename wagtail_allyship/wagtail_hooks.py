@@ -26,6 +26,8 @@ from wagtail_allyship.exports.audit import register_export_log_action
 from wagtail_allyship.feedback import data as feedback_data
 from wagtail_allyship.feedback import urls as feedback_urls
 from wagtail_allyship.glossary.admin import GlossaryTermViewSet
+from wagtail_allyship.pledges.photos import admin as photos
+from wagtail_allyship.pledges.photos import data as photo_data
 from wagtail_allyship.pledges.views.mine import MY_DATA_HOOK
 from wagtail_allyship.profile.admin import AllyActionViewSet
 from wagtail_allyship.recruitment import admin as recruitment
@@ -85,6 +87,7 @@ def register_admin_urls():
     urls = [
         *resources.admin_urls(),
         *survey.admin_urls(),
+        *photos.admin_urls(),
         path(
             "allyship/recruitment/",
             include(
@@ -105,6 +108,7 @@ translations.narrow_page_translation_buttons()
 # Feedback adds its addresses below "My allyship", and its part of "My data".
 hooks.register(SUBPAGE_URLS_HOOK, feedback_urls.subpage_urls)
 hooks.register(MY_DATA_HOOK, feedback_data.my_feedback_data)
+hooks.register(MY_DATA_HOOK, photo_data.my_photo_data)
 
 # Menus and panels -----------------------------------------------------------------------
 
@@ -112,6 +116,7 @@ hooks.register("register_reports_menu_item", resources.resources_review_menu_ite
 for order, report in enumerate(ALL_REPORTS, start=901):
     hooks.register("register_reports_menu_item", partial(report.menu_item, order))
 hooks.register("register_reports_menu_item", survey.survey_results_menu_item)
+hooks.register("register_reports_menu_item", photos.photo_queue_menu_item)
 
 
 @hooks.register("construct_homepage_panels")
