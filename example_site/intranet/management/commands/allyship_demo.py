@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 from intranet import (
     demo_feedback,
+    demo_photos,
     demo_pledges,
     demo_reports,
     demo_resources,
@@ -137,6 +138,7 @@ class Command(BaseCommand):
                 self.translate_allyship_content(pledge_pages, locales[code], strings)
             self.link_profile_to_sign_up()
             demo_feedback.load_feedback()
+            demo_photos.load_photos()
             demo_resources.load_resources(home, locales)
             demo_survey.load_survey(home)
             demo_reports.load_reports(home, locales)
