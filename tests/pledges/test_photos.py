@@ -96,6 +96,7 @@ class TestUpload:
         assert stored(photo) == [True, True]
         page = client.get(mine.url + "sign/photo/").content.decode()
         assert "Waiting for a coordinator" in page
+        assert "Thank you. Your photo is waiting for a coordinator" in page
         image = client.get(mine.url + "sign/photo/image/")
         assert image.status_code == 200 and image["Content-Type"] == "image/jpeg"
         assert "private" in image["Cache-Control"]

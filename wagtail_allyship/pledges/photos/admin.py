@@ -44,6 +44,9 @@ class PhotoQueueView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         return refusal(request) or super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def chosen_status(self) -> str:
         wanted = self.request.GET.get("status", PhotoStatus.PENDING)
         return wanted if wanted in PhotoStatus.values else PhotoStatus.PENDING
