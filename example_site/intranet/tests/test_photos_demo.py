@@ -31,5 +31,5 @@ def test_an_approved_photo_and_one_waiting(demo_content, client):
     assert "Morgan Reid holding his pledge sign" not in html
 
     client.force_login(User.objects.get(username="coordinator"))
-    queue = client.get(reverse("wagtail_allyship_sign_photos")).content.decode()
+    queue = client.get(reverse("wagtail_allyship_signphoto")).content.decode()
     assert "Morgan Reid" in queue and "Alex Ally" not in queue

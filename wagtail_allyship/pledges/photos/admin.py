@@ -25,7 +25,7 @@ from wagtail_allyship.pledges.photos.views import serve
 from wagtail_allyship.registry.models import display_name
 from wagtail_allyship.units.denied import forbidden
 
-QUEUE_URL = "wagtail_allyship_sign_photos"
+QUEUE_URL = "wagtail_allyship_signphoto"
 PER_PAGE = 20
 
 
@@ -79,7 +79,7 @@ class PhotoQueueView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-def review_photo(request, photo_id: int) -> HttpResponse:
+def review_photo(request, pk: int) -> HttpResponse:
     """Approve or refuse one waiting photo (POST); a second click changes nothing."""
     denied = refusal(request)
     if denied:
@@ -90,7 +90,7 @@ def review_photo(request, photo_id: int) -> HttpResponse:
     if action not in ("approve", "reject"):
         messages.error(request, _("Choose whether to approve or refuse the photo."))
         return redirect(QUEUE_URL)
-    photo = review(photo_id, approve=action == "approve", reviewer=request.user)
+    photo = review(pk, approve=action == "approve", reviewer=request.user)
     if photo is None:
         messages.warning(
             request, _("This photo is no longer waiting: it was reviewed or removed meanwhile.")
@@ -102,22 +102,20 @@ def review_photo(request, photo_id: int) -> HttpResponse:
     return redirect(QUEUE_URL)
 
 
-def photo_image(request, photo_id: int) -> HttpResponse:
+def photo_image(request, pk: int) -> HttpResponse:
     """The wall version of any photo, for coordinators reviewing it."""
     denied = refusal(request)
     if denied:
         return denied
-    photo = SignPhoto.objects.filter(pk=photo_id).first()
+    photo = SignPhoto.objects.filter(pk=pk).first()
     return serve(photo.wall_image if photo else None)
 
 
 def admin_urls() -> list:
     return [
         path("allyship/sign-photos/", PhotoQueueView.as_view(), name=QUEUE_URL),
-        path(
-            "allyship/sign-photos/<int:photo_id>/review/", review_photo, name=f"{QUEUE_URL}_review"
-        ),
-        path("allyship/sign-photos/<int:photo_id>/image/", photo_image, name=f"{QUEUE_URL}_image"),
+        path("allyship/sign-photos/<int:pk>/review/", review_photo, name=f"{QUEUE_URL}_review"),
+        path("allyship/sign-photos/<int:pk>/image/", photo_image, name=f"{QUEUE_URL}_image"),
     ]
 
 
