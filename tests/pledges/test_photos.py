@@ -399,3 +399,30 @@ def test_the_allys_photo_page_queries_do_not_grow_with_photos(
         client, mine.url + "sign/photo/", django_assert_max_num_queries, 12, lambda html: None
     )
     print(f"the ally's photo page: {queries} queries at 10 and at 200 other photos")
+
+
+def test_too_many_pixels_is_refused_before_decoding(client, mine, ally, monkeypatch):
+    from wagtail_allyship.pledges.photos import images
+
+    monkeypatch.setattr(images, "MAX_PIXELS", 900 * 1199)
+    client.force_login(ally)
+    response = post_photo(client, mine)
+    assert response.status_code == 400
+    assert "The photo has too many pixels." in response.content.decode()
+    assert not SignPhoto.objects.exists()
+
+
+@override_settings(WAGTAIL_ALLYSHIP={"FORM_SUBMISSIONS_PER_HOUR": 2})
+def test_uploads_are_limited_per_hour(client, mine, ally):
+    from django.core.cache import cache
+
+    cache.clear()
+    client.force_login(ally)
+    assert post_photo(client, mine).status_code == 302
+    assert post_photo(client, mine).status_code == 302
+    first = SignPhoto.objects.get()
+    response = post_photo(client, mine)
+    assert response.status_code == 429
+    assert "too many times this hour" in response.content.decode()
+    assert SignPhoto.objects.get() == first
+    cache.clear()

@@ -59,6 +59,9 @@ def open_picture(upload) -> Image.Image:
         _("This file is not a photo we can use. Upload a JPEG, PNG or WebP picture."),
         code="not_a_photo",
     )
+    too_many = ValidationError(
+        _("The photo has too many pixels. Upload a smaller one."), code="too_big"
+    )
     upload.seek(0)
     try:
         with warnings.catch_warnings():
@@ -67,18 +70,11 @@ def open_picture(upload) -> Image.Image:
             if picture.format not in ACCEPTED_FORMATS:
                 raise not_a_photo
             if picture.width * picture.height > MAX_PIXELS:
-                raise ValidationError(
-                    _("The photo has too many pixels. Upload a smaller one."), code="too_big"
-                )
+                raise too_many
             picture.load()
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombWarning,
-        Image.DecompressionBombError,
-    ) as error:
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+        raise too_many from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise not_a_photo from error
     return picture
 

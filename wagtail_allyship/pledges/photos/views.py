@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from wagtail_allyship.access.personal import personal_data_refusal
+from wagtail_allyship.access.rate_limits import over_limit, refuse
 from wagtail_allyship.content.responses import (
     error_summary,
     login_redirect,
@@ -67,7 +68,8 @@ def sign_photo(page, request) -> HttpResponse:
         return login_redirect(request)
     pledge = this_years_pledge(request.user)
     form = SignPhotoForm()
-    if request.method == "POST":
+    limited = over_limit(request, "sign_photo")
+    if request.method == "POST" and limited is None:
         form = SignPhotoForm(request.POST, request.FILES)
         if form.is_valid():
             save_photo(pledge, form.processed)
@@ -90,11 +92,12 @@ def sign_photo(page, request) -> HttpResponse:
             "remove_url": subpage_url(page, request, "sign_photo_remove"),
             "sign_url": subpage_url(page, request, "pledge_sign"),
             "back_url": page_url(page, request),
+            "submission_limit": limited,
         },
     )
     if form.is_bound:
         response.status_code = 400
-    return response
+    return refuse(response, limited) if limited else response
 
 
 def remove_sign_photo(page, request) -> HttpResponse:
