@@ -426,3 +426,13 @@ def test_uploads_are_limited_per_hour(client, mine, ally):
     assert "too many times this hour" in response.content.decode()
     assert SignPhoto.objects.get() == first
     cache.clear()
+
+
+def test_a_storage_that_is_not_there_is_reported(settings):
+    from wagtail_allyship.checks import check_sign_photo_storage
+
+    settings.WAGTAIL_ALLYSHIP = {"SIGN_PHOTO_STORAGE": "private-photos"}
+    [error] = check_sign_photo_storage()
+    assert error.id == "wagtail_allyship.E008" and "private-photos" in error.msg
+    settings.STORAGES = {**settings.STORAGES, "private-photos": settings.STORAGES["default"]}
+    assert check_sign_photo_storage() == []
