@@ -278,6 +278,7 @@ NOT_TRANSLATABLE = {
     "wagtail_allyship.FeedbackRequest": "one colleague's answer to one ally, in her words",
     "wagtail_allyship.FeedbackBlock": "one person's wish to hear no more from one ally",
     "wagtail_allyship.SessionRegistration": "one person's sign-up for a session",
+    "wagtail_allyship.SignPhoto": "one ally's photo with his sign, personal data",
     # Configuration and plumbing.
     "wagtail_allyship.UnitEditorGroup": "which Wagtail group edits which units",
     "wagtail_allyship.ResourceTag": "free keywords, shared by every language",
