@@ -3,7 +3,7 @@
 from django.apps import AppConfig
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published
 
@@ -17,6 +17,7 @@ class WagtailAllyshipConfig(AppConfig):
     def ready(self) -> None:
         from wagtail_allyship import checks  # noqa: F401  (registers the system checks)
         from wagtail_allyship.conf import setting_errors
+        from wagtail_allyship.pledges.photos.models import remove_photo_files
         from wagtail_allyship.privacy.retention import forget_deleted_user
         from wagtail_allyship.recruitment.models import flag_translated_string
         from wagtail_allyship.reports.pages import freeze_report_figures
@@ -33,6 +34,11 @@ class WagtailAllyshipConfig(AppConfig):
             forget_deleted_user,
             sender=settings.AUTH_USER_MODEL,
             dispatch_uid="wagtail_allyship_forget_user",
+        )
+        post_delete.connect(
+            remove_photo_files,
+            sender="wagtail_allyship.SignPhoto",
+            dispatch_uid="wagtail_allyship.remove_photo_files",
         )
         post_save.connect(
             flag_translated_string,

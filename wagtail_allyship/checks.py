@@ -272,3 +272,26 @@ def check_unsubscribe_route(app_configs=None, **kwargs) -> list[Warning]:
             id="wagtail_allyship.W003",
         )
     ]
+
+
+@register()
+def check_sign_photo_storage(app_configs=None, **kwargs) -> list[Error]:
+    """The photos with the pledge sign need the storage their setting names."""
+    name = get_setting("SIGN_PHOTO_STORAGE")
+    if name in getattr(settings, "STORAGES", {}) or name == "default":
+        return []
+    return [
+        Error(
+            _(
+                "WAGTAIL_ALLYSHIP['SIGN_PHOTO_STORAGE'] names the storage '%(name)s', which is "
+                "not in STORAGES: allies could not upload a photo with their pledge sign."
+            )
+            % {"name": name},
+            hint=_(
+                "Add '%(name)s' to STORAGES (a private storage, not served under MEDIA_URL), "
+                "or set SIGN_PHOTO_STORAGE to the name of a storage that is there."
+            )
+            % {"name": name},
+            id="wagtail_allyship.E008",
+        )
+    ]

@@ -149,6 +149,22 @@ SETTINGS: dict[str, Setting] = {
             "expires."
         ),
     ),
+    "SIGN_PHOTO_MAX_BYTES": Setting(
+        default=5 * 1024 * 1024,
+        check=_is_positive_int,
+        expected=_("a whole number of bytes greater than 0"),
+        help=_("The largest photo with a pledge sign an ally may upload, in bytes."),
+    ),
+    "SIGN_PHOTO_STORAGE": Setting(
+        default="default",
+        check=_is_non_empty_str,
+        expected=_("the name of a storage in the STORAGES setting"),
+        help=_(
+            "The storage that keeps the photos of allies with their signs. They are served "
+            "only through the package's views, so a private storage (not under MEDIA_URL) "
+            "is best."
+        ),
+    ),
     "PROGRAMME_NAME": Setting(
         default="",
         check=lambda value: isinstance(value, str),

@@ -31,6 +31,7 @@ from wagtail_allyship.pledges.models import (
     Visibility,
 )
 from wagtail_allyship.pledges.pages import MyAllyshipPage, PledgePage, PledgeWallPage
+from wagtail_allyship.pledges.photos.models import PhotoStatus, SignPhoto
 from wagtail_allyship.profile.models import (
     ActionKind,
     ActionsShown,
@@ -109,6 +110,7 @@ __all__ = [
     "MeetingRhythm",
     "MyAllyshipPage",
     "OrganisationUnit",
+    "PhotoStatus",
     "Pledge",
     "PledgePage",
     "PledgeWallPage",
@@ -128,6 +130,7 @@ __all__ = [
     "SessionFeedbackParticipation",
     "SessionRegistration",
     "SessionSignup",
+    "SignPhoto",
     "SignupStatus",
     "SurveyParticipation",
     "SurveyQuestion",

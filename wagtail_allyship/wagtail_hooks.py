@@ -29,6 +29,8 @@ from wagtail_allyship.exports.audit import register_export_log_action
 from wagtail_allyship.feedback import data as feedback_data
 from wagtail_allyship.feedback import urls as feedback_urls
 from wagtail_allyship.glossary.admin import GlossaryTermViewSet
+from wagtail_allyship.pledges.photos import admin as photos
+from wagtail_allyship.pledges.photos import data as photo_data
 from wagtail_allyship.pledges.views.mine import MY_DATA_HOOK
 from wagtail_allyship.profile.admin import AllyActionViewSet
 from wagtail_allyship.recruitment import admin as recruitment
@@ -93,6 +95,7 @@ def register_admin_urls():
         *resources.admin_urls(),
         *survey.admin_urls(),
         *session_feedback.admin_urls(),
+        *photos.admin_urls(),
         path(
             "allyship/recruitment/",
             include(
@@ -120,6 +123,7 @@ hooks.register(sessions.ATTENDANCE_MARKED_HOOK, session_feedback_tasks.after_att
 # Circles do the same: their pages below "My allyship", and their part of "My data".
 hooks.register(SUBPAGE_URLS_HOOK, circle_urls.subpage_urls)
 hooks.register(MY_DATA_HOOK, circle_data.my_circle_data)
+hooks.register(MY_DATA_HOOK, photo_data.my_photo_data)
 
 # Menus and panels -----------------------------------------------------------------------
 
@@ -127,6 +131,7 @@ hooks.register("register_reports_menu_item", resources.resources_review_menu_ite
 for order, report in enumerate(ALL_REPORTS, start=901):
     hooks.register("register_reports_menu_item", partial(report.menu_item, order))
 hooks.register("register_reports_menu_item", survey.survey_results_menu_item)
+hooks.register("register_reports_menu_item", photos.photo_queue_menu_item)
 
 
 @hooks.register("construct_homepage_panels")

@@ -52,6 +52,7 @@ from wagtail_allyship.models import (
     ReminderDelivery,
     ReminderKind,
     SentReminder,
+    SignPhoto,
     SurveyParticipation,
     Visibility,
 )
@@ -144,6 +145,13 @@ def personal(locales):
     circle = AllyCircle.objects.create(name="Circle of the walk", facilitator=colleague)
     CircleMembership.objects.create(circle=circle, user=registration.user, how="placed")
     CircleRequest.objects.create(circle=circle, user=registration.user, status="accepted")
+    # A photo with the sign, waiting for approval (files named, never opened for a refusal).
+    SignPhoto.objects.create(
+        pledge=pledge,
+        consent_at=pledge.created_at,
+        image="allyship/sign-photos/marker.jpg",
+        wall_image="allyship/sign-photos/marker-wall.jpg",
+    )
     PledgePageFactory(slug="pledge")
     PledgeWallPageFactory(slug="wall")
     MyAllyshipPageFactory(slug="mine")
@@ -235,6 +243,9 @@ def test_every_route_that_can_reach_personal_data_is_refused_or_shows_none(perso
     if settings.WAGTAIL_API_V3:
         assert "/api/v3/snippets/wagtail_allyship.AllyRegistration/" in guarded
     assert any("/bulk/wagtail_allyship/" in u for u in guarded), guarded
+    # The queue of photos with the sign, and each photo's file, are the coordinators' only.
+    assert "/admin/allyship/sign-photos/" in guarded
+    assert any(u.endswith("/image/") and "/sign-photos/" in u for u in guarded), guarded
 
 
 @pytest.mark.parametrize("path", ["", "3/"])

@@ -85,8 +85,9 @@ def stranger():
 #: pledges, commitments, progress, reminders and session sign-ups (one query each), and the
 #: delete confirmation reads the pledge and finds the other pledge pages to link to. Feedback
 #: adds what the user asked for, what was asked of him, and whom he blocked (three queries);
-#: ally circles the circles he is in and the requests he made (two).
-QUERIES_FOR_MY_DATA = 19
+#: ally circles the circles he is in and the requests he made (two); photos with the pledge
+#: sign one more.
+QUERIES_FOR_MY_DATA = 20
 QUERIES_FOR_DELETE_PAGE = 11
 
 

@@ -108,14 +108,21 @@ class TestAllyReminders:
         assert "http://localhost/my-allyship/" in message.body
         assert "Due in three days & <soon>" in message.body  # plain text, not HTML-escaped
         kinds = set(SentReminder.objects.values_list("kind", "for_date"))
-        assert kinds == {(ReminderKind.DUE_SOON, day(3)), (ReminderKind.OVERDUE, day(-2))}
+        # The overdue commitment makes the pledge amber: the same email says so (one claim
+        # for the month).
+        assert kinds == {
+            (ReminderKind.DUE_SOON, day(3)),
+            (ReminderKind.OVERDUE, day(-2)),
+            (ReminderKind.STATUS, TODAY.replace(day=1)),
+        }
+        assert "Your pledge's accountability status is amber." in message.body
 
     def test_running_twice_sends_nothing_twice(self, ally):
         send_reminders(today=TODAY)
         send_reminders(today=TODAY)
         send_reminders(today=day(1))
         assert len(mail.outbox) == 1
-        assert SentReminder.objects.count() == 2
+        assert SentReminder.objects.count() == 3
 
     def test_a_due_commitment_is_reminded_again_when_it_becomes_overdue(self, ally):
         send_reminders(today=TODAY)
@@ -273,7 +280,7 @@ class TestAllyReminders:
         run = send_reminders(today=TODAY, digests=False)
         assert run.ally_emails == 0 and run.already_sent == 1
         assert mail.outbox == []
-        assert SentReminder.objects.count() == 2
+        assert SentReminder.objects.count() == 3
         assert ReminderDelivery.objects.get().status == DeliveryStatus.ALREADY_SENT
 
 

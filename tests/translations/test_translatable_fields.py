@@ -283,6 +283,7 @@ NOT_TRANSLATABLE = {
     "wagtail_allyship.AllyCircle": "a group of named people, run in the language they share",
     "wagtail_allyship.CircleMembership": "one ally in one circle",
     "wagtail_allyship.CircleRequest": "one ally's request to join a circle",
+    "wagtail_allyship.SignPhoto": "one ally's photo with his sign, personal data",
     # Configuration and plumbing.
     "wagtail_allyship.UnitEditorGroup": "which Wagtail group edits which units",
     "wagtail_allyship.ResourceTag": "free keywords, shared by every language",

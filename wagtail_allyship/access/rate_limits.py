@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 WINDOW_SECONDS = 60 * 60
 
 #: The forms that are counted, each under its own name.
-FORMS = ("sign_up", "pledge", "progress", "survey")
+FORMS = ("sign_up", "pledge", "progress", "survey", "sign_photo")
 
 
 @dataclass(frozen=True)

@@ -273,6 +273,7 @@ class ReminderKind(models.TextChoices):
     DUE_SOON = "due_soon", _("Deadline coming up")
     OVERDUE = "overdue", _("Deadline passed")
     DIGEST = "digest", _("Coordinator digest")
+    STATUS = "status", _("Accountability status")
 
 
 class SentReminder(models.Model):
@@ -283,7 +284,8 @@ class SentReminder(models.Model):
     server fails on the constraint and sends nothing. ``for_date`` is the deadline the
     reminder is about, so each deadline is reminded once rather than every day, and moving a
     deadline starts again. A coordinator digest records one row per newly overdue commitment
-    it reports.
+    it reports. A status nudge (see :mod:`~wagtail_allyship.pledges.nudges`) records one
+    row, on the pledge's first commitment, dated the first day of its month.
     """
 
     user = models.ForeignKey(

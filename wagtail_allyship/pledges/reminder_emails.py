@@ -1,9 +1,12 @@
 """What the reminders say and to whom: the emails of one day, composed but not sent.
 
 An ally is reminded once when a deadline comes within ``REMINDER_DAYS_BEFORE`` days and once
-when it has passed (per deadline: moving a deadline starts again). A coordinator gets a digest
+when it has passed (per deadline: moving a deadline starts again), and, while his latest
+pledge's accountability status is amber or red, once a month with what would turn it green
+(:mod:`~wagtail_allyship.pledges.nudges`), in the same email. A coordinator gets a digest
 when at least one commitment went past its deadline since their last digest; it lists every
-overdue commitment by unit and marks the new ones. What was already reminded is read from
+overdue commitment by unit and marks the new ones, and says how many allies are amber and
+red (the accountability report lists them). What was already reminded is read from
 :class:`SentReminder`, so composing again after a send finds nothing more to say.
 
 Emails are written in the recipient's language: the preferred language of their Wagtail
@@ -15,11 +18,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -33,12 +38,14 @@ from wagtail_allyship.mail.unsubscribe import (
     site_root,
     unsubscribe_url,
 )
+from wagtail_allyship.pledges import accountability as rules
 from wagtail_allyship.pledges.models import (
     Commitment,
     DeliveryKind,
     ReminderKind,
     SentReminder,
 )
+from wagtail_allyship.pledges.nudges import Nudge, claim_row, status_counts, status_nudges
 from wagtail_allyship.pledges.pages import MyAllyshipPage
 from wagtail_allyship.registry.models import RegistrationStatus, display_name
 from wagtail_allyship.units.models import OrganisationUnit
@@ -119,6 +126,13 @@ class ReminderComposer:
         self.user_id = user_id
         self._urls: dict[str, str] | None = None
         self._root: str | None = None
+        self._counts: Counter | None = None
+
+    def counts(self) -> Counter:
+        """Allies amber and red today, counted once per run for every digest."""
+        if self._counts is None:
+            self._counts = status_counts(self.today)
+        return self._counts
 
     def stop_url(self, user) -> str | None:
         """The ally's one-click link to stop these reminders (none if the host has no route)."""
@@ -180,33 +194,57 @@ class ReminderComposer:
             by_user.setdefault(user_id, []).append((commitment, kind))
         return by_user
 
+    def ally_users(self, ids) -> dict:
+        """The allies to write to who have no deadline to be reminded of (one query)."""
+        if not ids:
+            return {}
+        return (
+            get_user_model()
+            .objects.select_related("ally_registration", *profile_relation())
+            .in_bulk(list(ids))
+        )
+
     def ally_messages(self) -> Iterator[Outgoing]:
-        for items in self.due_by_user().values():
-            user = items[0][0].pledge.user
-            language = user_language(user)
-            stop_url = self.stop_url(user)
-            context = {
-                "name": display_name(user),
-                "stop_url": stop_url,
-                "overdue": [c for c, kind in items if kind == ReminderKind.OVERDUE],
-                "due_soon": [c for c, kind in items if kind == ReminderKind.DUE_SOON],
-                "days": get_setting("REMINDER_DAYS_BEFORE"),
-                "today": self.today,
-                "url": self.url_for(language),
-            }
-            rows = [
-                SentReminder(user=user, commitment=c, kind=kind, for_date=c.deadline)
-                for c, kind in items
-            ]
-            yield Outgoing(
-                user,
-                DeliveryKind.ALLY,
-                rows,
-                render_email(
-                    "ally_reminder", context, language, user.email, one_click_headers(stop_url)
-                ),
-                f"{user.email}: {len(items)} commitment(s)",
-            )
+        """One email per ally: deadlines coming up or passed, and his status if not green."""
+        due = self.due_by_user()
+        nudges = status_nudges(self.today, self.user_id)
+        others = self.ally_users(set(nudges) - set(due))
+        for user_id in sorted(set(due) | set(nudges)):
+            items = due.get(user_id, [])
+            user = items[0][0].pledge.user if items else others.get(user_id)
+            if user is None:
+                continue
+            yield self.ally_message(user, items, nudges.get(user_id))
+
+    def ally_message(self, user, items: list, nudge: Nudge | None) -> Outgoing:
+        language = user_language(user)
+        stop_url = self.stop_url(user)
+        context = {
+            "name": display_name(user),
+            "stop_url": stop_url,
+            "overdue": [c for c, kind in items if kind == ReminderKind.OVERDUE],
+            "due_soon": [c for c, kind in items if kind == ReminderKind.DUE_SOON],
+            "nudge": nudge,
+            "days": get_setting("REMINDER_DAYS_BEFORE"),
+            "today": self.today,
+            "url": self.url_for(language),
+        }
+        rows = [
+            SentReminder(user=user, commitment=c, kind=kind, for_date=c.deadline)
+            for c, kind in items
+        ]
+        if nudge is not None:
+            rows.append(claim_row(user, nudge, self.today))
+        status = f", status {nudge.status}" if nudge else ""
+        return Outgoing(
+            user,
+            DeliveryKind.ALLY,
+            rows,
+            render_email(
+                "ally_reminder", context, language, user.email, one_click_headers(stop_url)
+            ),
+            f"{user.email}: {len(items)} commitment(s){status}",
+        )
 
     # coordinators ---------------------------------------------------------------------
 
@@ -264,6 +302,8 @@ class ReminderComposer:
             "units": sorted(units.values(), key=lambda group: group["name"].casefold()),
             "total": len(overdue),
             "new": len(new),
+            "amber": self.counts()[rules.AMBER],
+            "red": self.counts()[rules.RED],
             "today": self.today,
         }
         rows = [

@@ -6,6 +6,13 @@ wrapped by a character count, since the server cannot measure text; each line is
 that right-to-left scripts (``rtl=True``) read correctly with the same geometry. What the ally
 wrote (his name, unit and commitments) keeps its own direction, whatever the sign's: an
 English commitment on an Arabic sign ends with its full stop on the right, not the left.
+
+Why SVG and not PDF: a PDF carries its own fonts, so the server would have to shape the text
+(HarfBuzz, e.g. fpdf2 with uharfbuzz, or WeasyPrint with Pango) *and* ship a font for every
+script an ally may write his commitments in: Arabic, but also any other the organisation
+works in. An SVG leaves shaping and font fallback to the browser or viewer that opens it,
+which already does both for every script installed on the machine; it is vector, so it
+prints sharp on A4, and a browser's Print command saves it as PDF where one is wanted.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ A page type names its list in ``subpage_urls`` (see
 
 from django.urls import path
 
+from wagtail_allyship.pledges.photos import views as photos
 from wagtail_allyship.pledges.views import mine, pledge, sign, signup, wall
 
 pledge_page = [
@@ -18,6 +19,7 @@ pledge_page = [
 pledge_wall_page = [
     path("", wall.pledge_wall, name="wall"),
     path("<int:pledge_id>/", wall.pledge_detail, name="pledge_detail"),
+    path("<int:pledge_id>/photo/", photos.wall_photo, name="pledge_photo"),
 ]
 
 my_allyship_page = [
@@ -28,4 +30,7 @@ my_allyship_page = [
     path("commitments/<int:commitment_id>/progress/", mine.log_progress, name="log_progress"),
     path("sign/", sign.pledge_sign, name="pledge_sign"),
     path("sign/svg/", sign.pledge_sign_download, name="pledge_sign_svg"),
+    path("sign/photo/", photos.sign_photo, name="sign_photo"),
+    path("sign/photo/image/", photos.sign_photo_image, name="sign_photo_image"),
+    path("sign/photo/remove/", photos.remove_sign_photo, name="sign_photo_remove"),
 ]

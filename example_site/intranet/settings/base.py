@@ -186,6 +186,17 @@ STATIC_URL = "/static/"
 STATIC_ROOT = SITE_DIR / "static_collected"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = SITE_DIR / "media"
+# Photos of allies with their pledge signs live outside MEDIA_ROOT, so that the web server
+# never publishes them: the package serves each one after checking who asks (docs:
+# Configuration reference, SIGN_PHOTO_STORAGE).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "allyship_private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": SITE_DIR / "private-media", "base_url": None},
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -210,4 +221,5 @@ WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 
 WAGTAIL_ALLYSHIP = {
     "BASE_TEMPLATE": "base.html",
+    "SIGN_PHOTO_STORAGE": "allyship_private",
 }

@@ -57,6 +57,7 @@ def pledge_sign(page: MyAllyshipPage, request) -> HttpResponse:
             # dropped for an inline image.
             "sign_svg": mark_safe(svg.split("\n", 1)[1]),  # noqa: S308  # nosec B308, B703
             "svg_url": subpage_url(page, request, "pledge_sign_svg"),
+            "photo_url": subpage_url(page, request, "sign_photo"),
             "back_url": page_url(page, request),
         },
     )

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from wagtail_allyship.access.roles import is_coordinator
-from wagtail_allyship.content.responses import login_redirect, page_url
+from wagtail_allyship.content.responses import login_redirect, page_url, subpage_url
 from wagtail_allyship.pledges.models import (
     Commitment,
     Pledge,
@@ -37,6 +37,14 @@ def shown_unit(pledge: Pledge, units_by_key: dict) -> OrganisationUnit | None:
     return units_by_key.get(registration.unit.translation_key, registration.unit)
 
 
+def photo_url(pledge: Pledge, page, request) -> str:
+    """The address of the pledge's photo if it is approved (needs ``sign_photo`` loaded)."""
+    photo = getattr(pledge, "sign_photo", None)
+    if photo is None or not photo.is_approved or not photo.wall_image:
+        return ""
+    return subpage_url(page, request, "pledge_photo", pledge.pk)
+
+
 def pledge_wall(page: PledgeWallPage, request) -> HttpResponse:
     if not request.user.is_authenticated:
         return login_redirect(request)
@@ -52,7 +60,7 @@ def pledge_wall(page: PledgeWallPage, request) -> HttpResponse:
     pledges = (
         Pledge.objects.for_year(year)
         .on_the_wall()
-        .select_related("user", "user__ally_registration__unit")
+        .select_related("user", "user__ally_registration__unit", "sign_photo")
         .order_by("-created_at", "-pk")
     )
     if chosen is not None:
@@ -68,6 +76,7 @@ def pledge_wall(page: PledgeWallPage, request) -> HttpResponse:
     for pledge in shown:
         pledge.shown_unit = shown_unit(pledge, units_by_key)
         pledge.shown_name = display_name(pledge.user)
+        pledge.photo_url = photo_url(pledge, page, request)
 
     query = f"&unit={chosen.pk}" if chosen else ""
     return render(
@@ -93,7 +102,7 @@ def pledge_detail(page: PledgeWallPage, request, pledge_id: int) -> HttpResponse
     if not request.user.is_authenticated:
         return login_redirect(request)
     pledge = (
-        Pledge.objects.select_related("user", "user__ally_registration__unit")
+        Pledge.objects.select_related("user", "user__ally_registration__unit", "sign_photo")
         .filter(pk=pledge_id)
         .first()
     )
@@ -103,6 +112,7 @@ def pledge_detail(page: PledgeWallPage, request, pledge_id: int) -> HttpResponse
     units_by_key = {unit.translation_key: unit for unit in wall_units(page)}
     pledge.shown_unit = shown_unit(pledge, units_by_key)
     pledge.shown_name = display_name(pledge.user)
+    pledge.photo_url = photo_url(pledge, page, request)
     is_owner = pledge.user_id == request.user.pk
     return render(
         page,

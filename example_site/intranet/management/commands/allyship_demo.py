@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 from intranet import (
     demo_circles,
     demo_feedback,
+    demo_photos,
     demo_pledges,
     demo_programme,
     demo_reports,
@@ -196,6 +197,7 @@ class Command(BaseCommand):
             ("stories and the calendar", stories_calendar),
             ("pledge pages and the demo users", pledges),
             ("feedback between colleagues", demo_feedback.load_feedback),
+            ("photos with the pledge sign", demo_photos.load_photos),
             (
                 "the resource hub",
                 lambda: demo_resources.load_resources(state["home"], state["locales"]),
