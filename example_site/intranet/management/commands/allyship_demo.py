@@ -121,6 +121,7 @@ class Command(BaseCommand):
             units = self.load_units()
             for code, strings in TRANSLATIONS.items():
                 self.translate_all(home, units, locales[code], strings)
+            self.load_programme_block()
             content = self.load_allyship_content(home, units)
             # The starter content comes with its own French and Arabic (and any other
             # language the starter is written in), as wagtail-localize translations.
@@ -199,6 +200,15 @@ class Command(BaseCommand):
             )
             about.save_revision().publish()
         return home
+
+    def load_programme_block(self) -> None:
+        """The home page in every language presents the programme (the package's block)."""
+        block = {"heading": "", "introduction": "", "story_count": 3, "show_figures": True}
+        for home in HomePage.objects.all():
+            if any(child.block_type == "allyship_programme" for child in home.body):
+                continue
+            home.body = [("allyship_programme", block)]
+            home.save_revision().publish()
 
     def load_units(self) -> list[OrganisationUnit]:
         units = []
