@@ -107,7 +107,10 @@ def live_site(tmp_path_factory, artifacts_dir) -> Iterator[LiveSite]:
 
 @pytest.fixture(scope="session")
 def html_checker(artifacts_dir) -> Iterator[NuChecker]:
-    """The W3C Nu HTML checker (vnu.jar from npm) on the system Java, for the whole session."""
+    """The W3C Nu HTML checker (vnu.jar from npm) on the system Java, for the whole session.
+
+    Asked for before the site, so that Java reads its schemas while the demo is loaded.
+    """
     try:
         checker = start_checker(artifacts_dir / "vnu.log")
     except SiteError as error:
@@ -169,7 +172,7 @@ def login_states() -> dict[str, dict]:
 
 @pytest.fixture
 def visitor_for(
-    request, chromium, live_site, axe, demo_passwords, login_states, html_checker, viewport
+    request, html_checker, chromium, live_site, axe, demo_passwords, login_states, viewport
 ) -> Iterator[Callable[..., Visitor]]:
     """``visitor_for("editor")``: a fresh browser context, logged in as that demo user.
 

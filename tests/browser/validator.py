@@ -30,9 +30,31 @@ class HtmlValidationError(AssertionError):
 class NuChecker:
     process: subprocess.Popen
     url: str
+    log_path: Path
+    ready: bool = False
+
+    def wait_until_ready(self, seconds: float = 90) -> None:
+        """Wait for the service to answer: Java reads the HTML schemas first (~5 to 30 s)."""
+        deadline = time.monotonic() + seconds
+        while not self.ready:
+            if self.process.poll() is not None:
+                raise SiteError(f"vnu.jar stopped at start; see {self.log_path}")
+            try:
+                self.post("<!DOCTYPE html><html lang=en><title>t</title></html>")
+                self.ready = True
+            except (urllib.error.URLError, ConnectionError, OSError):
+                if time.monotonic() > deadline:
+                    raise SiteError(
+                        f"vnu.jar did not answer within {seconds:.0f} s; see {self.log_path}"
+                    ) from None
+                time.sleep(0.3)
 
     def errors(self, html: str) -> list[dict]:
         """The checker's errors for ``html`` (warnings and notes are left out)."""
+        self.wait_until_ready()
+        return self.post(html)
+
+    def post(self, html: str) -> list[dict]:
         request = urllib.request.Request(  # noqa: S310  (the checker on loopback)
             self.url + "?out=json",
             data=html.encode("utf-8"),
@@ -50,7 +72,7 @@ class NuChecker:
 
 
 def start_checker(log_path: Path) -> NuChecker:
-    """Start vnu.jar's HTTP service on a free loopback port and wait until it answers."""
+    """Start vnu.jar's HTTP service on a free port; it gets ready while the site is prepared."""
     if not VNU_JAR.exists():
         raise SiteError(
             f"vnu.jar is missing ({VNU_JAR}). Install it with: "
@@ -59,23 +81,11 @@ def start_checker(log_path: Path) -> NuChecker:
     port = free_port()
     log = log_path.open("w")
     process = subprocess.Popen(  # noqa: S603  (fixed arguments)
-        [JAVA, "-Xss512k", "-cp", str(VNU_JAR), "nu.validator.servlet.Main", str(port)],
+        [JAVA, "-Xss4m", "-cp", str(VNU_JAR), "nu.validator.servlet.Main", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "JAVA_TOOL_OPTIONS": "-Dnu.validator.servlet.bind-address=127.0.0.1"},
     )
-    checker = NuChecker(process, f"http://127.0.0.1:{port}/")
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SiteError(f"vnu.jar stopped at start; see {log_path}")
-        try:
-            checker.errors("<!DOCTYPE html><html lang=en><title>t</title></html>")
-            return checker
-        except (urllib.error.URLError, ConnectionError, OSError):
-            time.sleep(0.3)
-    process.terminate()
-    raise SiteError(f"vnu.jar did not answer within 60 s; see {log_path}")
+    return NuChecker(process, f"http://127.0.0.1:{port}/", log_path)
 
 
 def stop_checker(checker: NuChecker) -> None:

@@ -103,3 +103,12 @@ def test_my_allyship_links_back_to_the_programme_home(client, programme, staff_u
     client.force_login(staff_user)
     html = client.get(programme["mine"].url).content.decode()
     assert '<a href="/allies/"><bdi>Allies</bdi></a>' in part(html, "allyship-breadcrumbs")
+
+
+def test_the_way_on_leads_to_the_programme_home_and_my_allyship(rf, programme, staff_user):
+    from wagtail_allyship.programme.navigation import way_on
+
+    request = rf.get(programme["glossary"].url)
+    request.user = staff_user
+    links = way_on(request, programme["glossary"])
+    assert [link.url for link in links] == [programme["home"].url, programme["mine"].url]

@@ -292,6 +292,14 @@ class TestAnonymity:
         assert f'href="{french.url}" hreflang="fr"' in switcher
         assert '<span aria-current="page" lang="en">' in switcher
 
+    def test_sent_and_already_answered_are_no_dead_ends(self, ally_client, page):
+        sent = ally_client.post(page.url, answers(page)).content.decode()
+        again = ally_client.get(page.url).content.decode()
+        home = page.get_parent()
+        for html in (sent, again):
+            way_on = html[html.index('class="allyship-way-on"') :]
+            assert f'href="{home.url}"' in way_on[: way_on.index("</nav>")]
+
     def test_a_survey_in_one_language_shows_no_switcher(self, ally_client, page):
         assert "allyship-survey-languages" not in ally_client.get(page.url).content.decode()
 

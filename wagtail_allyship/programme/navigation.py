@@ -50,6 +50,7 @@ class Link:
     url: str
     current: bool = False  # the page itself
     in_section: bool = False  # the page is this entry or below it
+    kind: str = ""  # the model name of a section's page type, e.g. "myallyshippage"
 
 
 def ancestor_paths(page) -> list[str]:
@@ -62,8 +63,35 @@ def kinds() -> dict[int, type]:
     return {ContentType.objects.get_for_model(kind).pk: kind for kind in SECTIONS}
 
 
+#: Where a request keeps its navigation once worked out: the end of a flow reuses it.
+CACHE_ATTRIBUTE = "_allyship_navigation"
+
+
 def programme_navigation(request, page) -> dict:
     """The section links and the breadcrumbs of ``page``, each empty where switched off."""
+    cached = getattr(request, CACHE_ATTRIBUTE, None)
+    if cached is not None and cached[0] == getattr(page, "pk", None):
+        return cached[1]
+    found = find_navigation(request, page)
+    if request is not None:
+        setattr(request, CACHE_ATTRIBUTE, (getattr(page, "pk", None), found))
+    return found
+
+
+def way_on(request, page) -> list[Link]:
+    """Where to go at the end of a flow: the programme home and My allyship, or the site home.
+
+    Read from the navigation the page already shows (no further query when it does).
+    """
+    navigation = programme_navigation(request, page)
+    wanted = ("programmehomepage", "myallyshippage")
+    links = [link for link in navigation["sections"] if link.kind in wanted and not link.current]
+    if not links and navigation["breadcrumbs"]:
+        links = [navigation["breadcrumbs"][0]]
+    return links
+
+
+def find_navigation(request, page) -> dict:
     show_sections = get_setting("PROGRAMME_NAVIGATION")
     show_crumbs = get_setting("BREADCRUMBS")
     if page is None or not getattr(page, "pk", None) or not (show_sections or show_crumbs):
@@ -107,6 +135,7 @@ def sections(request, page, found: list[Page], by_type: dict[int, type]) -> list
                         url,
                         current=target.pk == page.pk and at(request, url),
                         in_section=page.path.startswith(target.path),
+                        kind=kind._meta.model_name,
                     )
                 )
     # A section nav of one link (the page itself) only repeats the title.

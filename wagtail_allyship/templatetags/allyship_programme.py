@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django import template
 
-from wagtail_allyship.programme.navigation import programme_navigation
+from wagtail_allyship.programme.navigation import programme_navigation, way_on
 from wagtail_allyship.programme.summary import is_personal, programme_home
 
 register = template.Library()
@@ -24,6 +24,12 @@ def allyship_programme_nav(context) -> dict:
     """Section navigation and breadcrumbs for the current page."""
     request = context.get("request")
     return programme_navigation(request, context.get("page"))
+
+
+@register.inclusion_tag("wagtail_allyship/programme/includes/way_on.html", takes_context=True)
+def allyship_way_on(context) -> dict:
+    """Links on from the end of a flow (survey sent, already answered): never a dead end."""
+    return {"links": way_on(context.get("request"), context.get("page"))}
 
 
 @register.inclusion_tag("wagtail_allyship/programme/includes/home.html", takes_context=True)
