@@ -65,15 +65,6 @@ def month_choices() -> list[tuple[int, str]]:
 
 
 class CalendarFilterForm(forms.Form):
-    months = forms.TypedChoiceField(
-        label=_("Show"),
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={
-            "invalid_choice": _("Choose how many months to show from the list."),
-        },
-    )
     topic = forms.ModelChoiceField(
         label=_("Topic"),
         queryset=Topic.objects.none(),
@@ -81,6 +72,16 @@ class CalendarFilterForm(forms.Form):
         empty_label=_("All topics"),
         error_messages={
             "invalid_choice": _("There is no such topic. Choose one from the list."),
+        },
+    )
+
+    months = forms.TypedChoiceField(
+        label=_("Show"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={
+            "invalid_choice": _("Choose how many months to show from the list."),
         },
     )
 
