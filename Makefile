@@ -60,11 +60,12 @@ test-mariadb: install
 	DATABASE_URL=$${DATABASE_URL:-mysql://root@127.0.0.1:3306/allyship} $(MAKE) --no-print-directory test
 
 # Browser journeys: Playwright drives Debian's Chromium (/usr/bin/chromium, never a downloaded
-# browser); axe-core comes from npm into tests/browser/node_modules.
+# browser); axe-core and vnu.jar (the W3C Nu HTML checker, run on the system Java) come from npm
+# into tests/browser/node_modules, without install scripts (nothing is downloaded besides them).
 AXE_STAMP := tests/browser/node_modules/.installed-from-lock
 
 $(AXE_STAMP): tests/browser/package-lock.json
-	npm ci --prefix tests/browser --no-audit --no-fund
+	npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts
 	touch $@
 
 browser-test: install $(AXE_STAMP)

@@ -174,6 +174,24 @@ SETTINGS: dict[str, Setting] = {
             "'Allyship programme' in the page's language."
         ),
     ),
+    "PROGRAMME_NAVIGATION": Setting(
+        default=True,
+        check=_is_bool,
+        expected=_("True or False"),
+        help=_(
+            "Whether every programme page shows the programme's section navigation, a list of "
+            "links to its main pages. False when the host's own menus do that already."
+        ),
+    ),
+    "BREADCRUMBS": Setting(
+        default=True,
+        check=_is_bool,
+        expected=_("True or False"),
+        help=_(
+            "Whether every programme page shows breadcrumbs: the pages above it, from the "
+            "site's home. False when the host's base template has its own."
+        ),
+    ),
     "MAIL_MAX_ATTEMPTS": Setting(
         default=5,
         check=_is_positive_int,
@@ -205,7 +223,7 @@ SETTINGS: dict[str, Setting] = {
         help=_("How many of the newest stories the RSS and Atom feeds of a story index hold."),
     ),
     "CALENDAR_MONTHS": Setting(
-        default=12,
+        default=3,
         check=_is_positive_int,
         expected=_("a whole number greater than 0"),
         help=_("How many months ahead, the current one included, a calendar page shows."),

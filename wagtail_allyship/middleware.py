@@ -9,6 +9,8 @@
 - **Searches**: a NUL character, which no database can store or search, is taken out of the
   query string; a search that the database still refuses (a query its full-text syntax
   cannot parse) answers 400 with a message, never a server error.
+- **Pages that differ per person**: a response whose template showed one person's own data
+  (the programme home's main action, for instance) is kept out of shared caches.
 
 The class keeps its first name, ``UnitRightsMiddleware``, so that hosts need not change their
 settings; ``AllyshipGuardMiddleware`` is the same class.
@@ -21,9 +23,14 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from wagtail_allyship.access.personal import personal_data_refusal, personal_model_of_request
+from wagtail_allyship.content.responses import personal
 from wagtail_allyship.search.safe import refused_search_response, without_nul_characters
 from wagtail_allyship.units.denied import forbidden
 from wagtail_allyship.units.rights import editable_unit_ids, page_refusal
+
+#: Set on a request by a template tag that showed the person's own data (the name is also
+#: in :mod:`wagtail_allyship.templatetags.allyship_programme`).
+PERSONAL_ATTRIBUTE = "_allyship_personal"
 
 #: Wagtail's page views that change a page, and the URL argument naming the page.
 PAGE_CHANGING_VIEWS = {
@@ -90,7 +97,10 @@ class UnitRightsMiddleware:
 
     def __call__(self, request):
         without_nul_characters(request)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if getattr(request, PERSONAL_ATTRIBUTE, False):
+            personal(response)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         return personal_data_guard(request, view_func, view_kwargs) or unit_rights_guard(

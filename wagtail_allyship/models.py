@@ -38,6 +38,8 @@ from wagtail_allyship.profile.models import (
     AllyAction,
     AllyRoleProfilePage,
 )
+from wagtail_allyship.programme.blocks import ProgrammeHomeBlock
+from wagtail_allyship.programme.pages import ProgrammeHomePage
 from wagtail_allyship.recruitment.models import RecruitmentArticlePage
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
 from wagtail_allyship.reports.models import AnnualUpdate, AnnualUpdateStatus
@@ -114,6 +116,8 @@ __all__ = [
     "Pledge",
     "PledgePage",
     "PledgeWallPage",
+    "ProgrammeHomeBlock",
+    "ProgrammeHomePage",
     "RecruitmentArticlePage",
     "RegistrationStatus",
     "ReminderDelivery",

@@ -29,6 +29,7 @@ from .support import (
     start_server,
     stop_server,
 )
+from .validator import NuChecker, start_checker, stop_checker
 
 #: Every address but the example site's own (loopback) is refused to the browser.
 OUTSIDE_THE_SITE = re.compile(r"^(?!http://127\.0\.0\.1:\d+/)")
@@ -105,6 +106,29 @@ def live_site(tmp_path_factory, artifacts_dir) -> Iterator[LiveSite]:
 
 
 @pytest.fixture(scope="session")
+def html_checker(artifacts_dir) -> Iterator[NuChecker]:
+    """The W3C Nu HTML checker (vnu.jar from npm) on the system Java, for the whole session.
+
+    Asked for before the site, so that Java reads its schemas while the demo is loaded.
+    """
+    try:
+        checker = start_checker(artifacts_dir / "vnu.log")
+    except SiteError as error:
+        pytest.fail(str(error), pytrace=False)
+    yield checker
+    stop_checker(checker)
+
+
+#: Every journey runs twice: on a desktop screen and on a phone (390 px, an iPhone 12-15).
+VIEWPORTS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=lambda width: f"{width}px")
+def viewport(request) -> dict[str, int]:
+    return VIEWPORTS[request.param]
+
+
+@pytest.fixture(scope="session")
 def demo_passwords() -> dict[str, str]:
     from intranet.management.commands.allyship_demo import DEMO_USERS
 
@@ -148,7 +172,7 @@ def login_states() -> dict[str, dict]:
 
 @pytest.fixture
 def visitor_for(
-    request, chromium, live_site, axe, demo_passwords, login_states
+    request, html_checker, chromium, live_site, axe, demo_passwords, login_states, viewport
 ) -> Iterator[Callable[..., Visitor]]:
     """``visitor_for("editor")``: a fresh browser context, logged in as that demo user.
 
@@ -162,13 +186,15 @@ def visitor_for(
 
     def make(username: str | None = None) -> Visitor:
         context = chromium.new_context(
-            locale="en-GB", storage_state=login_states.get(username) if username else None
+            locale="en-GB",
+            viewport=viewport,
+            storage_state=login_states.get(username) if username else None,
         )
         context.set_default_timeout(15_000)
         # Nothing leaves the machine: Wagtail's admin asks for avatars and release news.
         context.route(OUTSIDE_THE_SITE, lambda route: route.abort("blockedbyclient"))
         contexts.append(context)
-        visitor = Visitor(context.new_page(), live_site, *axe)
+        visitor = Visitor(context.new_page(), live_site, *axe, html_checker=html_checker)
         visitors.append(visitor)
         if username is not None and username not in login_states:
             visitor.log_in(username, demo_passwords[username])

@@ -307,6 +307,8 @@ class Visitor:
     axe_source: str
     axe_version: str
     username: str = "anonymous"
+    #: The Nu HTML checker (validator.NuChecker) that every public page is also checked with.
+    html_checker: Any = None
     loaded: list[str] = field(default_factory=list)
     checked: set[str] = field(default_factory=set)
 
@@ -343,7 +345,10 @@ class Visitor:
     # accessibility ----------------------------------------------------------------------
 
     def check(self) -> None:
-        """Run axe-core on the current page and fail on any WCAG A/AA violation."""
+        """Run axe-core on the current page and fail on any WCAG A/AA violation.
+
+        A page of the site (not the admin) must also pass the W3C Nu HTML checker.
+        """
         __tracebackhide__ = True
         self.page.wait_for_load_state()
         admin = urlsplit(self.page.url).path.startswith(ADMIN_PREFIX)
@@ -383,6 +388,9 @@ class Visitor:
             raise AccessibilityError(
                 format_violations(self.page.url, result["violations"], result["version"])
             )
+        if self.html_checker is not None and not admin:
+            # The document as the browser holds it: also right after a form was posted.
+            self.html_checker.assert_valid(self.page.url, self.page.content())
 
     def assert_no_csp_violations(self) -> None:
         """Fail if the page broke its Content-Security-Policy (anything blocked or reported)."""

@@ -296,7 +296,7 @@ class TestCalendarPage:
         AwarenessDateFactory(title="Later day", month=later.month, day=later.day)
         EventFactory(title="An event", starts_on=in_days(40))
         EventFactory(title="Too far ahead", starts_on=in_days(400))
-        response = admin_client.get(calendar_page.url)
+        response = admin_client.get(calendar_page.url + "?months=12")
         assert response.status_code == 200
         html = response.content.decode()
         assert html.index("Soon day") < html.index("An event") < html.index("Later day")
@@ -306,6 +306,37 @@ class TestCalendarPage:
         heading = formats.date_format(soon.replace(day=1), "YEAR_MONTH_FORMAT")
         assert months[0][0] == heading or today.month != soon.month
         assert html.count('class="allyship-month"') == len(months)
+
+    def test_three_months_by_default_with_the_rest_a_click_away(self, admin_client, calendar_page):
+        EventFactory(title="Next week", starts_on=in_days(7))
+        EventFactory(title="Half a year ahead", starts_on=in_days(180))
+        html = admin_client.get(calendar_page.url).content.decode()
+        assert "Next week" in html and "Half a year ahead" not in html
+        assert 'href="?months=12"' in html
+        more = admin_client.get(calendar_page.url + "?months=12").content.decode()
+        assert "Half a year ahead" in more and "?months=12" not in more
+
+    def test_a_month_jump_list_links_each_month(self, admin_client, calendar_page):
+        for days in (1, 35, 70):
+            EventFactory(starts_on=in_days(days))
+        response = admin_client.get(calendar_page.url + "?months=6")
+        html = response.content.decode()
+        jumps = html[
+            html.index('class="allyship-month-jumps"') : html.index(
+                "</nav>", html.index('class="allyship-month-jumps"')
+            )
+        ]
+        for number in range(1, len(response.context["month_groups"]) + 1):
+            assert f'href="#allyship-month-{number}"' in jumps
+            assert f'id="allyship-month-{number}"' in html
+
+    def test_an_unknown_range_is_refused_with_the_default_shown(self, admin_client, calendar_page):
+        EventFactory(title="Next week", starts_on=in_days(7))
+        response = admin_client.get(calendar_page.url + "?months=500")
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert "Choose how many months to show from the list." in html
+        assert "Next week" in html
 
     def test_running_range_is_shown_as_now_on(self, admin_client, calendar_page):
         start, end = in_days(-3), in_days(3)
@@ -352,7 +383,8 @@ class TestCalendarPage:
         response = admin_client.get(calendar_page.url, {"topic": french_topic.pk})
         assert response.status_code == 400
 
-    def test_admin_preview(self, admin_client, calendar_page):
+    def test_admin_preview(self, admin_client, calendar_page, settings):
+        settings.WAGTAIL_ALLYSHIP = {"CALENDAR_MONTHS": 12}  # the dates are months ahead
         from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
         AwarenessDateFactory(title="Previewed day", month=3, day=8)
@@ -381,7 +413,8 @@ class TestCalendarPage:
         assert "<script>alert(1)</script>" not in html
         assert "&lt;script&gt;" in html
 
-    def test_page_language_and_date_format(self, admin_client, calendar_page, locales):
+    def test_page_language_and_date_format(self, admin_client, calendar_page, locales, settings):
+        settings.WAGTAIL_ALLYSHIP = {"CALENDAR_MONTHS": 12}  # the dates are months ahead
         AwarenessDateFactory(title="Day", month=3, day=8)
         french_entry = AwarenessDateFactory(
             title="Journée internationale des droits des femmes",
@@ -398,7 +431,8 @@ class TestCalendarPage:
         assert len(march) == 1 and march[0].startswith("mars ")
         assert '<h2 id="allyship-month-' in html and f">{march[0].capitalize()}</h2>" in html
 
-    def test_dates_in_arabic(self, admin_client, calendar_page, locales):
+    def test_dates_in_arabic(self, admin_client, calendar_page, locales, settings):
+        settings.WAGTAIL_ALLYSHIP = {"CALENDAR_MONTHS": 12}  # the dates are months ahead
         AwarenessDateFactory(title="يوم", month=3, day=8, locale=locales["ar"])
         arabic = translated(calendar_page, locales["ar"])
         html = admin_client.get(arabic.url).content.decode()

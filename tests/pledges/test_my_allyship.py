@@ -88,7 +88,8 @@ def stranger():
 #: ally circles the circles he is in and the requests he made (two); photos with the pledge
 #: sign one more.
 QUERIES_FOR_MY_DATA = 20
-QUERIES_FOR_DELETE_PAGE = 11
+#: The delete page, like every programme page, also reads its breadcrumbs and sections (one).
+QUERIES_FOR_DELETE_PAGE = 12
 
 
 def add_history(ally, pledge) -> None:
@@ -201,6 +202,38 @@ class TestDownload:
         assert exported["commitments"][0]["action_plan"]["how"]
         assert data["reminders_sent"][0]["kind"] == "due_soon"
         assert "Stranger" not in response.content.decode()
+
+    def test_csv_holds_the_same_own_data_one_value_a_row(
+        self, ally_client, ally, mine, pledge, stranger
+    ):
+        import csv
+        import io
+
+        commitment = pledge.commitments.get(position=1)
+        CommitmentUpdateFactory(commitment=commitment, note="=HYPERLINK(1)")
+        response = ally_client.get(mine.url + "my-data/csv/", {"user": stranger.user.pk})
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/csv")
+        assert 'filename="my-allyship-data.csv"' in response["Content-Disposition"]
+        assert "private" in response["Cache-Control"]
+        text = response.content.decode("utf-8")
+        assert text.startswith("\ufeff")
+        rows = dict(list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[1:])
+        assert rows["user.username"] == "alex"
+        assert rows["registration.unit"] == "Essex Police"
+        assert rows["registration.consent_to_contact"] in ("Yes", "No")
+        assert rows["pledges.1.commitments.1.commitment"] == "Mentor a colleague"
+        # Free text never runs as a formula in a spreadsheet.
+        assert rows["pledges.1.commitments.1.progress.1.note"] == "'=HYPERLINK(1)"
+        assert "Stranger" not in text
+
+    def test_csv_needs_a_login(self, client, mine):
+        response = client.get(mine.url + "my-data/csv/")
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+    def test_my_allyship_offers_both_files(self, ally_client, mine, pledge):
+        html = ally_client.get(mine.url).content.decode()
+        assert f'href="{mine.url}my-data/csv/"' in html and f'href="{mine.url}my-data/"' in html
 
     def test_json_for_someone_who_never_joined(self, client, mine):
         client.force_login(UserFactory())

@@ -626,6 +626,18 @@ class TestAdmin:
         assert "[SIGN-UP LINK]" in html
         assert local_version_url(template) in html
 
+    def test_create_local_version_is_a_button_at_the_top_and_in_the_header(
+        self, admin_client, template
+    ):
+        html = admin_client.get(edit_url(template)).content.decode()
+        url = local_version_url(template)
+        # A primary button above the status panel, before the page's own fields...
+        button = html.index(f'<a class="button button-primary" href="{url}">')
+        assert button < html.index("allyship-status-panel") < html.index('name="title"')
+        # ...and an entry of the header's actions menu (Wagtail's page header buttons hook).
+        header = html[html.index("w-slim-header") : html.index("</header>")]
+        assert url in header
+
     def test_local_version_button_only_on_templates(self, admin_client, home, template, unit):
         local = RecruitmentArticlePageFactory(parent=home, unit=unit)
         assert local_version_url(template) in admin_client.get(edit_url(template)).content.decode()

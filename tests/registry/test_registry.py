@@ -260,7 +260,7 @@ class TestExport:
             "North Region › Essex Police › Essex CID"
         )
         assert by_last_name["Lovelace"]["Role or rank"] == "'@SUM(A1:A9)"
-        assert by_last_name["Lovelace"]["May be contacted"] == "no"
+        assert by_last_name["Lovelace"]["May be contacted"] == "No"
         assert by_last_name["Turing"]["Role or rank"] == "'-1"
         assert by_last_name["Turing"]["Status"] == "Paused"
         assert by_last_name["Hopper"]["Role or rank"].startswith("'\t")

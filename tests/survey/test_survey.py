@@ -284,6 +284,25 @@ class TestAnonymity:
         assert str(ally.pk) != respondent and f":{ally.pk}" not in respondent
         assert str(row["id"]) != str(participation["id"])
 
+    def test_the_survey_offers_its_other_languages(self, ally_client, page, locales):
+        french = translate(page, locales["fr"], {"Ally survey": "Sondage des alliés"})
+        html = ally_client.get(page.url).content.decode()
+        switcher = html[html.index('class="allyship-survey-languages"') :]
+        switcher = switcher[: switcher.index("</nav>")]
+        assert f'href="{french.url}" hreflang="fr"' in switcher
+        assert '<span aria-current="page" lang="en">' in switcher
+
+    def test_sent_and_already_answered_are_no_dead_ends(self, ally_client, page):
+        sent = ally_client.post(page.url, answers(page)).content.decode()
+        again = ally_client.get(page.url).content.decode()
+        home = page.get_parent()
+        for html in (sent, again):
+            way_on = html[html.index('class="allyship-way-on"') :]
+            assert f'href="{home.url}"' in way_on[: way_on.index("</nav>")]
+
+    def test_a_survey_in_one_language_shows_no_switcher(self, ally_client, page):
+        assert "allyship-survey-languages" not in ally_client.get(page.url).content.decode()
+
     def test_once_per_person_across_translations(self, ally_client, page, locales):
         french = translate(page, locales["fr"], {"Ally survey": "Sondage des alliés"})
         assert french.translation_key == page.translation_key

@@ -13,7 +13,9 @@ from datetime import time as time_of_day
 
 from django import forms
 from django.utils import formats, timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -45,6 +47,23 @@ class CalendarItem:
     download_url: str = ""
 
 
+#: How many months a visitor can ask the calendar for, besides the host's default.
+MONTH_RANGES = (3, 6, 12)
+
+
+def month_choices() -> list[tuple[int, str]]:
+    """The ranges of the "months" menu: the default (``CALENDAR_MONTHS``) and longer ones."""
+    default = get_setting("CALENDAR_MONTHS")
+    ranges = sorted({default, *(months for months in MONTH_RANGES if months > default)})
+    return [
+        (
+            months,
+            ngettext("The next month", "The next %(count)d months", months) % {"count": months},
+        )
+        for months in ranges
+    ]
+
+
 class CalendarFilterForm(forms.Form):
     topic = forms.ModelChoiceField(
         label=_("Topic"),
@@ -56,9 +75,25 @@ class CalendarFilterForm(forms.Form):
         },
     )
 
+    months = forms.TypedChoiceField(
+        label=_("Show"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={
+            "invalid_choice": _("Choose how many months to show from the list."),
+        },
+    )
+
     def __init__(self, data, topics):
         super().__init__(data)
         self.fields["topic"].queryset = topics
+        self.fields["months"].choices = month_choices()
+
+    def chosen_months(self) -> int:
+        """The range asked for, or the default one (also when the request names another)."""
+        months = self.cleaned_data.get("months") if self.is_bound and self.is_valid() else None
+        return months or get_setting("CALENDAR_MONTHS")
 
 
 class CalendarPage(RoutedPageMixin, AllyshipPageMixin, Page):
@@ -95,12 +130,15 @@ class CalendarPage(RoutedPageMixin, AllyshipPageMixin, Page):
         return Topic.objects.filter(locale_id=self.locale_id)
 
     def upcoming_items(
-        self, topic: Topic | None = None, now: datetime | None = None
+        self, topic: Topic | None = None, now: datetime | None = None, months: int | None = None
     ) -> list[tuple[date, list[CalendarItem]]]:
-        """The next twelve months by month: yearly dates and one-off entries (two queries)."""
+        """The coming months by month: yearly dates and one-off entries (two queries).
+
+        ``months`` is how many, the current one included (``CALENDAR_MONTHS`` by default).
+        """
         now = now or timezone.now()
         today = timezone.localdate(now)
-        first, last = recurrence.months_ahead(today, get_setting("CALENDAR_MONTHS"))
+        first, last = recurrence.months_ahead(today, months or get_setting("CALENDAR_MONTHS"))
         entries = self.entries()
         if topic is not None:
             entries = entries.filter(topic=topic)
@@ -163,8 +201,9 @@ class CalendarPage(RoutedPageMixin, AllyshipPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form = CalendarFilterForm(request.GET or None, self.topics())
         topic = form.cleaned_data.get("topic") if form.is_valid() else None
+        month_count = form.chosen_months()
         with translation.override(self.locale.language_code):
-            months = self.upcoming_items(topic)
+            months = self.upcoming_items(topic, months=month_count)
             past = self.past_items(topic)
             month_groups = [
                 (formats.date_format(month, "YEAR_MONTH_FORMAT"), items) for month, items in months
@@ -179,9 +218,21 @@ class CalendarPage(RoutedPageMixin, AllyshipPageMixin, Page):
             {
                 "filter_form": form,
                 "topic": topic,
+                "month_count": month_count,
+                "more_months": longer_range_url(request, month_count),
                 "month_groups": month_groups,
                 "past_items": past,
                 "feed_url": self.feed_url(request) + (f"?topic={topic.pk}" if topic else ""),
             }
         )
         return context
+
+
+def longer_range_url(request, months: int) -> str:
+    """The query string that shows the longest range, keeping the topic; "" at the longest."""
+    longest = max(choice for choice, _label in month_choices())
+    if months >= longest:
+        return ""
+    query = request.GET.copy()
+    query["months"] = longest
+    return "?" + urlencode(sorted(query.items()))

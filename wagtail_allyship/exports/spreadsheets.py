@@ -50,3 +50,37 @@ class SafeSpreadsheetMixin:
         response = super().write_csv_response(queryset)
         response["Content-Type"] = CSV_CONTENT_TYPE
         return response
+
+
+def flat_rows(data: Any, path: str = "") -> list[tuple[str, Any]]:
+    """Every leaf of nested JSON-ready ``data`` as ``(path, value)``, in order.
+
+    A person's "My data" export is nested (pledges hold commitments, which hold progress); a
+    spreadsheet wants rows. Each row names where its value sits, e.g.
+    ``pledges.1.commitments.2.deadline``, counting from 1 as people do.
+    """
+    if isinstance(data, dict):
+        rows: list[tuple[str, Any]] = []
+        for key, value in data.items():
+            rows += flat_rows(value, f"{path}.{key}" if path else str(key))
+        return rows
+    if isinstance(data, list | tuple):
+        rows = []
+        for number, value in enumerate(data, start=1):
+            rows += flat_rows(value, f"{path}.{number}" if path else str(number))
+        return rows or [(path, "")]
+    return [(path, data)]
+
+
+def csv_text(header: list[str], rows: list[tuple[str, Any]], render=str) -> str:
+    """A UTF-8 CSV document (with its byte order mark) of neutralised cells."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    out.write(BYTE_ORDER_MARK)
+    writer = csv.writer(out)
+    writer.writerow([neutralise(cell) for cell in header])
+    for row in rows:
+        writer.writerow([neutralise(render(cell)) for cell in row])
+    return out.getvalue()

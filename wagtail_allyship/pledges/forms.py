@@ -49,6 +49,7 @@ class SignUpForm(forms.ModelForm):
 
     unit = UnitChoiceField(
         queryset=OrganisationUnit.objects.none(),
+        empty_label=_("Choose your unit"),
         label=_("Your unit"),
         help_text=_("The force, region or business unit you work in."),
         error_messages={

@@ -25,6 +25,7 @@ pledge_wall_page = [
 my_allyship_page = [
     path("", mine.my_allyship, name="overview"),
     path("my-data/", mine.download_my_data, name="download"),
+    path("my-data/csv/", mine.download_my_data_csv, name="download_csv"),
     path("reminders/", mine.set_reminders, name="reminders"),
     path("pledges/<int:pledge_id>/delete/", mine.delete_pledge, name="delete_pledge"),
     path("commitments/<int:commitment_id>/progress/", mine.log_progress, name="log_progress"),

@@ -73,6 +73,7 @@ class LocalVersionForm(forms.Form):
 
     unit = forms.ModelChoiceField(
         queryset=OrganisationUnit.objects.none(),
+        empty_label=gettext_lazy("Choose a unit"),
         label=gettext_lazy("Unit"),
         help_text=gettext_lazy(
             "The force, region or business unit the local version is for. Its name, contact "

@@ -283,7 +283,8 @@ class RecruitmentArticlePage(AllyshipPageMixin, Page):
                 "unit": unit,
                 "template_page": self,
                 "template_revision_id": revision_id,
-                "show_in_menus": self.show_in_menus,
+                # Staff may meet the local version in menus; never the template itself.
+                "show_in_menus": True,
             },
             copy_revisions=False,
             keep_live=False,

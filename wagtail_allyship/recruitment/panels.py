@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from wagtail.admin.panels import Panel
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from wagtail_allyship.text import placeholders
 
@@ -42,9 +43,12 @@ class RecruitmentStatusPanel(Panel):
                 context["local_versions"] = list(
                     page.local_versions.select_related("unit").order_by("title")
                 )
-                context["create_url"] = reverse(
-                    "wagtail_allyship_recruitment:create_local_version", args=[page.pk]
-                )
+                # The button at the top of the edit form, for those who may add pages; the
+                # same action is in the header's actions menu (register_page_header_buttons).
+                if PagePermissionPolicy().user_has_permission(self.request.user, "add"):
+                    context["create_url"] = reverse(
+                        "wagtail_allyship_recruitment:create_local_version", args=[page.pk]
+                    )
                 return context
             template = page.template_page
             context["template"] = template

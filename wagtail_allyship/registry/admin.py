@@ -378,7 +378,7 @@ class AllyRegistrationViewSet(AllyshipSnippetViewSet):
         "role",
         "status",
         "joined_on",
-        "consent_to_contact",
+        "may_be_contacted",
     ]
     export_headings = {
         "full_name": gettext_lazy("Name"),
@@ -388,7 +388,7 @@ class AllyRegistrationViewSet(AllyshipSnippetViewSet):
         "role": gettext_lazy("Role or rank"),
         "status": gettext_lazy("Status"),
         "joined_on": gettext_lazy("Joined on"),
-        "consent_to_contact": gettext_lazy("May be contacted"),
+        "may_be_contacted": gettext_lazy("May be contacted"),
     }
     export_filename = "ally-registry"
     inspect_view_enabled = True
@@ -400,7 +400,7 @@ class AllyRegistrationViewSet(AllyshipSnippetViewSet):
         "status",
         "joined_on",
         "left_on",
-        "consent_to_contact",
+        "may_be_contacted",
         "updated_at",
     ]
 

@@ -121,7 +121,7 @@ class AllyRegistration(models.Model):
 
     class Meta:
         verbose_name = _("ally registration")
-        verbose_name_plural = _("ally registry")
+        verbose_name_plural = _("ally registrations")
         ordering = ["-joined_on", "-pk"]
         indexes = [
             models.Index(fields=["status", "joined_on"], name="allyship_registry_status_idx")
@@ -146,6 +146,12 @@ class AllyRegistration(models.Model):
         return self.user.email
 
     email.short_description = _("email")
+
+    def may_be_contacted(self) -> str:
+        """The consent in words ("Yes"/"No"), for the inspect view and exports."""
+        return _("Yes") if self.consent_to_contact else _("No")
+
+    may_be_contacted.short_description = _("may be contacted")
 
     @property
     def is_active(self) -> bool:

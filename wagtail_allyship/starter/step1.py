@@ -408,7 +408,8 @@ def load_starter(
         result,
         title=TEMPLATE_TITLE,
         slug="recruitment-article-template",
-        show_in_menus=show_in_menus,
+        # A template is for editors to copy: staff never meet it in a menu.
+        show_in_menus=False,
         body=[
             ("rich_text", TEMPLATE_INTRODUCTION),
             ("video", TEMPLATE_VIDEO),

@@ -167,6 +167,7 @@ class Command(BaseCommand):
             state["units"] = self.load_units()
             for code, strings in TRANSLATIONS.items():
                 self.translate_all(state["home"], state["units"], state["locales"][code], strings)
+            self.load_programme_block()
 
         def starter() -> None:
             home, locales = state["home"], state["locales"]
@@ -271,6 +272,15 @@ class Command(BaseCommand):
             )
             about.save_revision().publish()
         return home
+
+    def load_programme_block(self) -> None:
+        """The home page in every language presents the programme (the package's block)."""
+        block = {"heading": "", "introduction": "", "story_count": 3, "show_figures": True}
+        for home in HomePage.objects.all():
+            if any(child.block_type == "allyship_programme" for child in home.body):
+                continue
+            home.body = [("allyship_programme", block)]
+            home.save_revision().publish()
 
     def load_units(self) -> list[OrganisationUnit]:
         units = []
