@@ -34,6 +34,7 @@ from wagtail_allyship.models import (
     Pledge,
     PledgePage,
     PledgeWallPage,
+    ProgrammeHomePage,
     RecruitmentArticlePage,
     SurveyQuestion,
     UnitKind,
@@ -182,6 +183,13 @@ class AllyRoleProfilePageFactory(PageFactory):
 
     class Meta:
         model = AllyRoleProfilePage
+
+
+class ProgrammeHomePageFactory(PageFactory):
+    title = "Allies at work"
+
+    class Meta:
+        model = ProgrammeHomePage
 
 
 class GlossaryPageFactory(PageFactory):

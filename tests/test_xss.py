@@ -327,6 +327,13 @@ def build_awareness_date(client) -> list[Place]:
     ]
 
 
+def build_programme_home(client) -> list[Place]:
+    from tests.factories import ProgrammeHomePageFactory
+
+    home = ProgrammeHomePageFactory(strapline=PAYLOAD[:200])
+    return [Place("html", home.url)]
+
+
 def build_annual_update(client) -> list[Place]:
     from wagtail_allyship.models import AnnualUpdate
 
@@ -621,6 +628,7 @@ TEXT_PROBES = [
     TextProbe("Topic", ("name", "description"), build_topic),
     TextProbe("AwarenessDate", ("title", "description", "location"), build_awareness_date),
     TextProbe("AnnualUpdate", ("title",), build_annual_update),
+    TextProbe("ProgrammeHomePage", ("strapline",), build_programme_home),
     TextProbe("AllyRegistration", ("role",), build_registration),
     TextProbe("User", ("first_name", "last_name"), build_user_names),
     TextProbe(

@@ -151,7 +151,7 @@ def test_the_circle_page_costs_the_same_with_2_and_12_members(client, mine_page,
     few = count(client, address(mine_page, "circle", small.pk))
     many = count(client, address(mine_page, "circle", big.pk))
     print("circle page queries", few, many)
-    assert few == many <= 16, (few, many)
+    assert few == many <= 17, (few, many)  # 16, and the programme's breadcrumbs and sections
 
 
 def circles_of(user, number: int) -> None:
@@ -181,4 +181,4 @@ def test_my_allyship_and_the_list_cost_the_same_with_1_and_20_circles(
         results[name] = (few, many)
         assert few == many, results
     print("queries", results)
-    assert results["mine"][1] <= 24 and results["list"][1] <= 16, results
+    assert results["mine"][1] <= 24 and results["list"][1] <= 17, results

@@ -167,7 +167,7 @@ class TestRegistryExport:
         profile.preferred_language = "fr"
         profile.save()
         listing = coordinator_client.get(reverse(REGISTRY), {"status": RegistrationStatus.ACTIVE})
-        assert "Registre des alliés" in listing.content.decode()  # the admin speaks French
+        assert "Inscriptions d" in listing.content.decode()  # the admin speaks French
         body(
             coordinator_client.get(
                 reverse(REGISTRY), {"export": "csv", "status": RegistrationStatus.ACTIVE}

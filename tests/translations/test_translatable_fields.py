@@ -241,6 +241,12 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "localised": {"unit", "topic_links"},
         "synchronised": {"date", "image", "image_is_decorative"},
     },
+    "wagtail_allyship.ProgrammeHomePage": {
+        "translated": {"strapline", "introduction"},
+        "localised": set(),
+        # How many stories and whether the figures show: one choice for every language.
+        "synchronised": {"story_count", "show_figures"},
+    },
     "wagtail_allyship.CalendarPage": {
         "translated": {"introduction"},
         "localised": set(),
