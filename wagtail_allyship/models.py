@@ -9,6 +9,12 @@ from wagtail_allyship.calendar.models import AwarenessDate, AwarenessDateKind
 from wagtail_allyship.calendar.pages import CalendarPage
 from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest, FeedbackState
 from wagtail_allyship.glossary.models import GlossaryPage, GlossaryTerm
+from wagtail_allyship.newsletters.models import (
+    AudienceKind,
+    NewsletterDelivery,
+    NewsletterSend,
+)
+from wagtail_allyship.newsletters.pages import ProgrammeUpdatePage
 from wagtail_allyship.pledges.models import (
     Commitment,
     CommitmentKind,
@@ -75,6 +81,7 @@ __all__ = [
     "AnnualUpdateStatus",
     "AttendanceMode",
     "Audience",
+    "AudienceKind",
     "AwarenessDate",
     "AwarenessDateKind",
     "CalendarPage",
@@ -94,10 +101,13 @@ __all__ = [
     "GoodPracticeStoryPage",
     "GoodPracticeStoryTopic",
     "MyAllyshipPage",
+    "NewsletterDelivery",
+    "NewsletterSend",
     "OrganisationUnit",
     "Pledge",
     "PledgePage",
     "PledgeWallPage",
+    "ProgrammeUpdatePage",
     "RecruitmentArticlePage",
     "RegistrationStatus",
     "ReminderDelivery",

@@ -26,6 +26,7 @@ from wagtail_allyship.exports.audit import register_export_log_action
 from wagtail_allyship.feedback import data as feedback_data
 from wagtail_allyship.feedback import urls as feedback_urls
 from wagtail_allyship.glossary.admin import GlossaryTermViewSet
+from wagtail_allyship.newsletters import admin as newsletters
 from wagtail_allyship.pledges.views.mine import MY_DATA_HOOK
 from wagtail_allyship.profile.admin import AllyActionViewSet
 from wagtail_allyship.recruitment import admin as recruitment
@@ -85,6 +86,7 @@ def register_admin_urls():
     urls = [
         *resources.admin_urls(),
         *survey.admin_urls(),
+        *newsletters.admin_urls(),
         path(
             "allyship/recruitment/",
             include(
@@ -127,6 +129,8 @@ hooks.register("register_log_actions", register_export_log_action)
 hooks.register("register_page_header_buttons", recruitment.local_version_header_buttons)
 hooks.register("register_page_listing_more_buttons", recruitment.local_version_listing_buttons)
 hooks.register("register_page_header_buttons", survey.survey_header_buttons)
+hooks.register("register_page_header_buttons", newsletters.send_header_buttons)
+hooks.register("register_page_listing_more_buttons", newsletters.send_listing_more_buttons)
 hooks.register("register_page_listing_more_buttons", survey.survey_listing_more_buttons)
 hooks.register(
     "construct_snippet_listing_buttons", translations.hide_refused_snippet_translation_buttons

@@ -44,6 +44,7 @@ PERSONAL_DATA: dict[str, str] = {
     "wagtail_allyship.sentreminder": COORDINATORS,
     "wagtail_allyship.sessionregistration": COORDINATORS,
     "wagtail_allyship.reminderdelivery": COORDINATORS,
+    "wagtail_allyship.newsletterdelivery": COORDINATORS,
     "wagtail_allyship.surveyresponse": NOBODY,
     "wagtail_allyship.surveyparticipation": NOBODY,
     # Feedback is read by the ally who asked and the colleague who wrote it, on their own
