@@ -11,9 +11,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from wagtail_allyship.calendar.models import AwarenessDate
 from wagtail_allyship.content.pages import AllyshipPageMixin
 from wagtail_allyship.newsletters.blocks import FeaturedBlock, ProgrammeUpdateBodyBlock
 
@@ -22,18 +23,33 @@ def featured_items(stream) -> list[dict]:
     """The featured links in the reader's language: title, address, and a date's schedule.
 
     The chooser blocks load their pages and dates in one query each (StreamField's bulk
-    conversion); ``localized`` then finds the translation in the active language.
+    conversion); their translations in the active language are read in one query per kind,
+    however many links there are.
     """
+    chosen = [(block.block_type, block.value) for block in stream if block.value is not None]
+    locale = Locale.get_active()
+    pages = translations_in(Page.objects.live(), chosen, "page", locale)
+    dates = translations_in(AwarenessDate.objects.all(), chosen, "date", locale)
     items = []
-    for block in stream:
-        target = block.value.localized if block.value is not None else None
-        if target is None:
-            continue
-        if block.block_type == "page":
+    for kind, value in chosen:
+        if kind == "page":
+            target = pages.get(value.translation_key, value)
             items.append({"title": target.title, "url": target.url if target.live else ""})
         else:
+            target = dates.get(value.translation_key, value)
             items.append({"title": target.title, "url": "", "when": target.schedule})
     return items
+
+
+def translations_in(queryset, chosen, kind: str, locale) -> dict:
+    """The translations in ``locale`` of the chosen items of ``kind``, by translation key."""
+    keys = [value.translation_key for each, value in chosen if each == kind]
+    if not keys:
+        return {}
+    return {
+        item.translation_key: item
+        for item in queryset.filter(translation_key__in=keys, locale=locale)
+    }
 
 
 class ProgrammeUpdatePage(AllyshipPageMixin, Page):
