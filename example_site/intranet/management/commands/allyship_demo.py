@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 from intranet import (
     demo_feedback,
+    demo_newsletters,
     demo_pledges,
     demo_reports,
     demo_resources,
@@ -141,6 +142,7 @@ class Command(BaseCommand):
             demo_survey.load_survey(home)
             demo_reports.load_reports(home, locales)
             demo_sessions.load_sessions()
+            demo_newsletters.load_newsletters(home)
         self.print_logins()
 
     def link_profile_to_sign_up(self) -> None:
