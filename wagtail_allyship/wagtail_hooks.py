@@ -27,6 +27,7 @@ from wagtail_allyship.feedback import data as feedback_data
 from wagtail_allyship.feedback import urls as feedback_urls
 from wagtail_allyship.glossary.admin import GlossaryTermViewSet
 from wagtail_allyship.newsletters import admin as newsletters
+from wagtail_allyship.newsletters import data as newsletter_data
 from wagtail_allyship.pledges.views.mine import MY_DATA_HOOK
 from wagtail_allyship.profile.admin import AllyActionViewSet
 from wagtail_allyship.recruitment import admin as recruitment
@@ -107,6 +108,7 @@ translations.narrow_page_translation_buttons()
 # Feedback adds its addresses below "My allyship", and its part of "My data".
 hooks.register(SUBPAGE_URLS_HOOK, feedback_urls.subpage_urls)
 hooks.register(MY_DATA_HOOK, feedback_data.my_feedback_data)
+hooks.register(MY_DATA_HOOK, newsletter_data.my_newsletter_data)
 
 # Menus and panels -----------------------------------------------------------------------
 

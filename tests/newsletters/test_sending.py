@@ -50,6 +50,7 @@ def test_each_ally_gets_one_copy_in_his_language(smtp, programme, editor_client)
     [jules] = smtp.to("jules@example.org")
     assert jules.message["Subject"].strip() == "Les nouvelles du printemps"
     assert jules.message.get_content_type() == "multipart/alternative"
+    assert jules.message["Content-Language"] == "fr"
     assert "Quarante nouveaux alliés se sont inscrits." in jules.text
     html = html_of(jules)
     assert 'lang="fr"' in html and "Quarante nouveaux alliés" in html
@@ -178,3 +179,44 @@ def test_only_editors_who_may_publish_can_send(programme, client):
     response = client.post(send_url(programme["update"]), {"audience": "all", "action": "confirm"})
     assert response.status_code == 403
     assert not NewsletterSend.objects.exists()
+
+
+def test_a_scheduled_update_waits_for_its_time(smtp, programme, editor_client):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    make_ally(programme["force"], "alex")
+    response = send(editor_client, programme["update"], send_at="2099-01-01 10:00")
+    assert response.status_code == 302
+    assert smtp.received == []
+    scheduled = NewsletterSend.objects.get()
+    assert scheduled.status == "scheduled" and scheduled.send_at.year == 2099
+    call_command("allyship_digest", "--skip-digest")  # not yet
+    assert smtp.received == []
+    scheduled.send_at = timezone.now()
+    scheduled.save()
+    call_command("allyship_digest", "--skip-digest")
+    assert smtp.counts() == {"alex@example.org": 1}
+    call_command("allyship_digest", "--skip-digest")  # the scheduler again: nothing more
+    assert smtp.counts() == {"alex@example.org": 1}
+
+
+def test_a_time_in_the_past_is_refused(smtp, programme, editor_client):
+    make_ally(programme["force"], "alex")
+    response = editor_client.post(
+        send_url(programme["update"]),
+        {"audience": "all", "send_at": "2001-01-01 10:00", "action": "confirm"},
+    )
+    assert response.status_code == 400
+    assert "This time has passed." in response.content.decode()
+    assert smtp.received == [] and not NewsletterSend.objects.exists()
+
+
+def test_my_data_lists_the_updates_sent(smtp, programme, editor_client):
+    from wagtail_allyship.pledges.views.mine import my_data
+
+    alex = make_ally(programme["force"], "alex", "fr")
+    send(editor_client, programme["update"])
+    [entry] = my_data(alex)["newsletter_emails"]
+    assert entry["language"] == "fr" and entry["status"] == "sent"
+    assert entry["newsletter"] == "Spring update"

@@ -136,4 +136,5 @@ class UpdateComposer:
 
     def message(self, user, language: str) -> EmailMultiAlternatives:
         link = reader_link(user, NEWSLETTERS, self.root)
-        return build_message(self.version(language, bool(link)), user.email, link)
+        version = self.version(language, bool(link))
+        return build_message(version, user.email, link, {"Content-Language": language})
