@@ -46,6 +46,7 @@ from wagtail_allyship.models import (
     DeliveryKind,
     DeliveryStatus,
     FeedbackBlock,
+    NewsletterDelivery,
     ReminderDelivery,
     ReminderKind,
     SentReminder,
@@ -112,6 +113,14 @@ def personal(locales):
         for_date=commitment.deadline,
         status=DeliveryStatus.FAILED,
         last_error="marker-error from the mail server",
+    )
+    NewsletterDelivery.objects.create(
+        user=registration.user,
+        kind="digest",
+        language="en",
+        for_date=commitment.deadline,
+        status=DeliveryStatus.FAILED,
+        last_error="marker-error from the mail server, digest",
     )
     survey = FeedbackSurveyPageFactory(slug="survey")
     SurveyParticipation.objects.create(

@@ -84,8 +84,9 @@ def stranger():
 #: locale, page and view restrictions), then the JSON download reads the registration,
 #: pledges, commitments, progress, reminders and session sign-ups (one query each), and the
 #: delete confirmation reads the pledge and finds the other pledge pages to link to. Feedback
-#: adds what the user asked for, what was asked of him, and whom he blocked (three queries).
-QUERIES_FOR_MY_DATA = 17
+#: adds what the user asked for, what was asked of him, and whom he blocked (three queries);
+#: newsletters the programme updates and digests sent to him (one).
+QUERIES_FOR_MY_DATA = 18
 QUERIES_FOR_DELETE_PAGE = 11
 
 
