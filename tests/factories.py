@@ -35,6 +35,7 @@ from wagtail_allyship.models import (
     PledgePage,
     PledgeWallPage,
     ProgrammeHomePage,
+    ProgrammeUpdatePage,
     RecruitmentArticlePage,
     SurveyQuestion,
     UnitKind,
@@ -384,6 +385,22 @@ class GoodPracticeStoryPageFactory(PageFactory):
             GoodPracticeStoryTopic.objects.create(
                 page=self, topic=topic, sort_order=order, locale_id=self.locale_id
             )
+
+
+class ProgrammeUpdatePageFactory(PageFactory):
+    """A programme update (newsletter) with a paragraph and a call to action."""
+
+    title = factory.Sequence(lambda n: f"Programme update {n}")
+    intro = "What happened in the programme this quarter."
+    body = factory.LazyFunction(
+        lambda: [
+            ("paragraph", "<p>Forty new allies signed up.</p>"),
+            ("quote", {"text": "Small actions add up.", "attribution": "A coordinator"}),
+        ]
+    )
+
+    class Meta:
+        model = ProgrammeUpdatePage
 
 
 class ResourceHubPageFactory(PageFactory):

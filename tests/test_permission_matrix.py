@@ -30,6 +30,7 @@ from tests.factories import (
     GoodPracticeIndexPageFactory,
     GoodPracticeStoryPageFactory,
     OrganisationUnitFactory,
+    ProgrammeUpdatePageFactory,
     RecruitmentArticlePageFactory,
     ResourceHubPageFactory,
     ResourcePageFactory,
@@ -211,6 +212,11 @@ MATRIX = [
         admin_only(editor=OK, local_a=REFUSED, local_b=REFUSED, coordinator=DENIED),
     ),
     Row(
+        "programme update, send to allies",
+        lambda d: reverse("wagtail_allyship_newsletter_send", args=[d["programme_update"].pk]),
+        admin_only(editor=OK, local_a=REFUSED, local_b=REFUSED, coordinator=REFUSED),
+    ),
+    Row(
         "local article of unit B, translate",
         lambda d: reverse("wagtail_localize:submit_page_translation", args=[d["article_b"].pk]),
         admin_only(editor=OK, local_a=REFUSED, local_b=OK, coordinator=DENIED),
@@ -282,6 +288,7 @@ def data(locales):
         "index": index,
         "survey": survey,
         "report": AnnualReportPageFactory(),
+        "programme_update": ProgrammeUpdatePageFactory(),
         "template": RecruitmentArticlePageFactory(title="Be an ally in [FORCE NAME]"),
         "article_a": RecruitmentArticlePageFactory(unit=unit_a, title="Join Alderley"),
         "article_b": RecruitmentArticlePageFactory(unit=unit_b, title="Join Bramwell"),

@@ -40,6 +40,7 @@ from tests.factories import (
     PledgeFactory,
     PledgePageFactory,
     PledgeWallPageFactory,
+    ProgrammeUpdatePageFactory,
     RecruitmentArticlePageFactory,
     ResourceHubPageFactory,
     ResourcePageFactory,
@@ -382,6 +383,27 @@ def annual_report_published(home: HomePage, n: int) -> str:
     return page.url
 
 
+# Newsletters -----------------------------------------------------------------------------
+
+
+def programme_update_with_blocks(home: HomePage, n: int) -> str:
+    """A programme update with more paragraphs, quotes and featured stories and dates."""
+    page = page_under(home, ProgrammeUpdatePageFactory, "spring-update")
+    index = page_under(home, GoodPracticeIndexPageFactory, "update-stories")
+    stories = [GoodPracticeStoryPageFactory(parent=index) for _number in range(n)]
+    dates = [EventFactory() for _number in range(n)]
+    page.body = [(block.block_type, block.value) for block in page.body] + [
+        ("paragraph", f"<p>News {number}.</p>") for number in range(n)
+    ]
+    page.featured = (
+        [(block.block_type, block.value) for block in page.featured]
+        + [("page", story) for story in stories]
+        + [("date", entry) for entry in dates]
+    )
+    page.save_revision().publish()
+    return page.url
+
+
 # The survey ----------------------------------------------------------------------------
 
 
@@ -430,6 +452,8 @@ PAGES = [
     QueryCase("annual report (live figures)", annual_report_with_live_figures, max_queries=29),
     QueryCase("annual report (published)", annual_report_published, max_queries=16),
     QueryCase("survey form", survey_with_responses, max_queries=14, user="ally"),
+    # Three more than a plain page: the featured stories and dates, and their translations.
+    QueryCase("programme update", programme_update_with_blocks, max_queries=13),
 ]
 
 

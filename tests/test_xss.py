@@ -621,6 +621,17 @@ def build_reminder_delivery(client) -> list[Place]:
     ]
 
 
+def build_programme_update(client) -> list[Place]:
+    """A programme update's title and introduction, on its page and in the admin's send view."""
+    from django.urls import reverse
+
+    from tests.factories import ProgrammeUpdatePageFactory
+
+    page = ProgrammeUpdatePageFactory(title=PAYLOAD, intro=PAYLOAD, slug="xss-update")
+    send = reverse("wagtail_allyship_newsletter_send", args=[page.pk])
+    return [Place("html", page.url), Place("html", explorer(page)), Place("html", send)]
+
+
 TEXT_PROBES = [
     TextProbe("OrganisationUnit", ("name", "short_name", "contact_name"), build_unit),
     TextProbe("AllyAction", ("title", "description", "source_title"), build_ally_action),
@@ -655,6 +666,7 @@ TEXT_PROBES = [
     TextProbe("RecruitmentArticlePage", ("title",), build_recruitment),
     TextProbe("AllyRoleProfilePage", ("title", "call_to_action_label"), build_role_profile),
     TextProbe("ReminderDelivery", ("last_error",), build_reminder_delivery),
+    TextProbe("ProgrammeUpdatePage", ("title", "intro"), build_programme_update),
 ]
 
 #: Typed text fields not probed here, and why.
@@ -668,6 +680,8 @@ NOT_PROBED = {
     ("SessionFeedbackParticipation", "respondent"): "a hash, never typed",
     ("FeedbackRequest", "token_hash"): "a hash of a private link, never typed",
     ("SessionSignup", "fingerprint"): "a digest the package computes, never typed or shown",
+    ("NewsletterDelivery", "language"): "a language code the package chooses, never typed",
+    ("NewsletterDelivery", "last_error"): "never shown: the send's progress shows counts only",
 }
 
 

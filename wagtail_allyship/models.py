@@ -17,6 +17,12 @@ from wagtail_allyship.circles.models import (
 )
 from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest, FeedbackState
 from wagtail_allyship.glossary.models import GlossaryPage, GlossaryTerm
+from wagtail_allyship.newsletters.models import (
+    AudienceKind,
+    NewsletterDelivery,
+    NewsletterSend,
+)
+from wagtail_allyship.newsletters.pages import ProgrammeUpdatePage
 from wagtail_allyship.pledges.models import (
     Commitment,
     CommitmentKind,
@@ -89,6 +95,7 @@ __all__ = [
     "AnnualUpdateStatus",
     "AttendanceMode",
     "Audience",
+    "AudienceKind",
     "AwarenessDate",
     "AwarenessDateKind",
     "CalendarPage",
@@ -111,6 +118,8 @@ __all__ = [
     "GoodPracticeStoryTopic",
     "MeetingRhythm",
     "MyAllyshipPage",
+    "NewsletterDelivery",
+    "NewsletterSend",
     "OrganisationUnit",
     "PhotoStatus",
     "Pledge",
@@ -118,6 +127,7 @@ __all__ = [
     "PledgeWallPage",
     "ProgrammeHomeBlock",
     "ProgrammeHomePage",
+    "ProgrammeUpdatePage",
     "RecruitmentArticlePage",
     "RegistrationStatus",
     "ReminderDelivery",

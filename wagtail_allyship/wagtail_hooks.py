@@ -29,6 +29,8 @@ from wagtail_allyship.exports.audit import register_export_log_action
 from wagtail_allyship.feedback import data as feedback_data
 from wagtail_allyship.feedback import urls as feedback_urls
 from wagtail_allyship.glossary.admin import GlossaryTermViewSet
+from wagtail_allyship.newsletters import admin as newsletters
+from wagtail_allyship.newsletters import data as newsletter_data
 from wagtail_allyship.pledges.photos import admin as photos
 from wagtail_allyship.pledges.photos import data as photo_data
 from wagtail_allyship.pledges.views.mine import MY_DATA_HOOK
@@ -96,6 +98,7 @@ def register_admin_urls():
         *survey.admin_urls(),
         *session_feedback.admin_urls(),
         *photos.admin_urls(),
+        *newsletters.admin_urls(),
         path(
             "allyship/recruitment/",
             include(
@@ -124,6 +127,7 @@ hooks.register(sessions.ATTENDANCE_MARKED_HOOK, session_feedback_tasks.after_att
 hooks.register(SUBPAGE_URLS_HOOK, circle_urls.subpage_urls)
 hooks.register(MY_DATA_HOOK, circle_data.my_circle_data)
 hooks.register(MY_DATA_HOOK, photo_data.my_photo_data)
+hooks.register(MY_DATA_HOOK, newsletter_data.my_newsletter_data)
 
 # Menus and panels -----------------------------------------------------------------------
 
@@ -147,6 +151,8 @@ hooks.register("register_log_actions", register_export_log_action)
 hooks.register("register_page_header_buttons", recruitment.local_version_header_buttons)
 hooks.register("register_page_listing_more_buttons", recruitment.local_version_listing_buttons)
 hooks.register("register_page_header_buttons", survey.survey_header_buttons)
+hooks.register("register_page_header_buttons", newsletters.send_header_buttons)
+hooks.register("register_page_listing_more_buttons", newsletters.send_listing_more_buttons)
 hooks.register("register_page_listing_more_buttons", survey.survey_listing_more_buttons)
 hooks.register("register_snippet_listing_buttons", session_feedback.results_button)
 hooks.register(

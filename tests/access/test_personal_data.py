@@ -49,6 +49,7 @@ from wagtail_allyship.models import (
     DeliveryKind,
     DeliveryStatus,
     FeedbackBlock,
+    NewsletterDelivery,
     ReminderDelivery,
     ReminderKind,
     SentReminder,
@@ -118,6 +119,14 @@ def personal(locales):
         for_date=commitment.deadline,
         status=DeliveryStatus.FAILED,
         last_error="marker-error from the mail server",
+    )
+    NewsletterDelivery.objects.create(
+        user=registration.user,
+        kind="digest",
+        language="en",
+        for_date=commitment.deadline,
+        status=DeliveryStatus.FAILED,
+        last_error="marker-error from the mail server, digest",
     )
     survey = FeedbackSurveyPageFactory(slug="survey")
     SurveyParticipation.objects.create(

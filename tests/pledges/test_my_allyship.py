@@ -86,8 +86,8 @@ def stranger():
 #: delete confirmation reads the pledge and finds the other pledge pages to link to. Feedback
 #: adds what the user asked for, what was asked of him, and whom he blocked (three queries);
 #: ally circles the circles he is in and the requests he made (two); photos with the pledge
-#: sign one more.
-QUERIES_FOR_MY_DATA = 20
+#: sign one more; newsletters the programme updates and digests sent to him (one).
+QUERIES_FOR_MY_DATA = 21
 #: The delete page, like every programme page, also reads its breadcrumbs and sections (one).
 QUERIES_FOR_DELETE_PAGE = 12
 

@@ -247,6 +247,11 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         # How many stories and whether the figures show: one choice for every language.
         "synchronised": {"story_count", "show_figures"},
     },
+    "wagtail_allyship.ProgrammeUpdatePage": {
+        "translated": {"intro", "body", "featured"},
+        "localised": set(),
+        "synchronised": set(),
+    },
     "wagtail_allyship.CalendarPage": {
         "translated": {"introduction"},
         "localised": set(),
@@ -278,6 +283,8 @@ NOT_TRANSLATABLE = {
     "wagtail_allyship.CommitmentUpdate": "an ally's progress note",
     "wagtail_allyship.SentReminder": "a record of a reminder e-mailed to one ally",
     "wagtail_allyship.ReminderDelivery": "one reminder email on its way to one person",
+    "wagtail_allyship.NewsletterDelivery": "one newsletter or digest on its way to one person",
+    "wagtail_allyship.NewsletterSend": "one send of a newsletter, for all its translations at once",
     "wagtail_allyship.AnnualUpdate": "one unit's own submission for one year",
     "wagtail_allyship.SurveyResponse": "one anonymous set of answers",
     "wagtail_allyship.SurveyParticipation": "a keyed hash saying someone answered",

@@ -57,6 +57,7 @@ PERSONAL_DATA: dict[str, str] = {
     # The photo of an ally with his sign: the ally, coordinators (to approve it), and once
     # approved, whoever may see the published pledge on the wall.
     "wagtail_allyship.signphoto": COORDINATORS,
+    "wagtail_allyship.newsletterdelivery": COORDINATORS,
     "wagtail_allyship.surveyresponse": NOBODY,
     "wagtail_allyship.surveyparticipation": NOBODY,
     # Feedback is read by the ally who asked and the colleague who wrote it, on their own

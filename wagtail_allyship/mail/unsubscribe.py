@@ -19,8 +19,17 @@ from wagtail.models import Site
 
 SALT = "wagtail_allyship.mail.unsubscribe"
 URL_NAME = "wagtail_allyship_unsubscribe"
-#: What a link can stop; today the reminders about an ally's own commitments.
+#: What a link can stop: the reminders about an ally's own commitments, the programme's
+#: newsletters, the monthly digest.
 REMINDERS = "reminders"
+NEWSLETTERS = "newsletters"
+DIGEST = "digest"
+#: The field of the ally's registration that each kind of link turns off.
+PURPOSE_FIELDS = {
+    REMINDERS: "reminders_on",
+    NEWSLETTERS: "newsletters_on",
+    DIGEST: "digest_on",
+}
 
 
 def make_token(user_id: int, purpose: str, version: int) -> str:

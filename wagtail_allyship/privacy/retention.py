@@ -40,6 +40,7 @@ from wagtail.models import ModelLogEntry
 from wagtail_allyship.circles.models import CircleMembership, CircleRequest
 from wagtail_allyship.conf import SETTINGS, SETTINGS_NAME, get_setting
 from wagtail_allyship.feedback.models import FeedbackBlock, FeedbackRequest
+from wagtail_allyship.newsletters.models import NewsletterDelivery
 from wagtail_allyship.pledges.models import Commitment, CommitmentUpdate, Pledge, ReminderDelivery
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
 from wagtail_allyship.session_feedback.models import SessionFeedbackParticipation
@@ -191,6 +192,7 @@ def apply_retention(today: datetime.date | None = None) -> RetentionPlan:
         plan.circle_requests = CircleRequest.objects.filter(user_id__in=user_ids).delete()[0]
         # The log of reminder emails names the ally too (the user stays, the log goes).
         ReminderDelivery.objects.filter(user_id__in=user_ids).delete()
+        NewsletterDelivery.objects.filter(user_id__in=user_ids).delete()
         _registry_history(registrations.values_list("pk", flat=True)).delete()
         registrations.delete()
         plan.survey_responses = SurveyResponse.objects.filter(

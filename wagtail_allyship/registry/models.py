@@ -32,6 +32,10 @@ def display_name(user) -> str:
     return user.get_full_name().strip() or user.get_username()
 
 
+#: The emails an ally can turn on and off, by the field that holds his choice.
+SUBSCRIPTIONS = ("reminders_on", "newsletters_on", "digest_on")
+
+
 class AllyRegistration(models.Model):
     """One member of staff who signed up as an ally, and their place in the organisation.
 
@@ -87,6 +91,22 @@ class AllyRegistration(models.Model):
             "them off with the link in each email and back on from 'My allyship'."
         ),
     )
+    newsletters_on = models.BooleanField(
+        _("programme updates"),
+        default=True,
+        help_text=_(
+            "Whether the ally gets the programme's newsletters by email. He can stop them with "
+            "the link in each one and turn them back on from 'My allyship'."
+        ),
+    )
+    digest_on = models.BooleanField(
+        _("monthly digest"),
+        default=False,
+        help_text=_(
+            "Whether the ally asked, from 'My allyship', for a monthly email of what is new: "
+            "stories, resources, his next deadlines, sessions and awareness dates."
+        ),
+    )
     email_link_version = models.PositiveIntegerField(
         _("version of the email links"),
         default=0,
@@ -117,6 +137,7 @@ class AllyRegistration(models.Model):
         FieldRowPanel([FieldPanel("unit"), FieldPanel("role")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("joined_on")]),
         FieldRowPanel([FieldPanel("consent_to_contact"), FieldPanel("reminders_on")]),
+        FieldRowPanel([FieldPanel("newsletters_on"), FieldPanel("digest_on")]),
     ]
 
     class Meta:
@@ -159,9 +180,19 @@ class AllyRegistration(models.Model):
 
     def set_reminders(self, on: bool) -> None:
         """Turn reminder emails on or off; every unsubscribe link sent so far stops working."""
-        self.reminders_on = on
+        self.set_subscription("reminders_on", on)
+
+    def set_subscription(self, field_name: str, on: bool) -> None:
+        """Turn one kind of email on or off; every unsubscribe link sent so far stops working.
+
+        ``field_name`` is one of :data:`SUBSCRIPTIONS`. One version for all the links keeps a
+        used link from working again, whichever kind of email it came from.
+        """
+        if field_name not in SUBSCRIPTIONS:
+            raise ValueError(field_name)
+        setattr(self, field_name, on)
         self.email_link_version += 1
-        self.save(update_fields=["reminders_on", "email_link_version", "updated_at"])
+        self.save(update_fields=[field_name, "email_link_version", "updated_at"])
 
     def note_leaving(self, today: datetime.date | None = None) -> None:
         """Date the leaving on the first save with status "left"; forget it on coming back."""

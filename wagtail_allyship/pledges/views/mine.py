@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from wagtail_allyship.access.rate_limits import over_limit, refuse
@@ -120,7 +121,10 @@ MY_DATA_HOOK = "register_allyship_my_data"
 
 
 def set_reminders(page: MyAllyshipPage, request) -> HttpResponse:
-    """Turn the ally's own reminder emails on or off (a POST from "My allyship")."""
+    """Turn one of the ally's emails on or off (a POST from "My allyship").
+
+    Reminders, programme updates or the monthly digest, named by the posted field.
+    """
     if not request.user.is_authenticated:
         return login_redirect(request)
     if request.method != "POST":
@@ -128,14 +132,34 @@ def set_reminders(page: MyAllyshipPage, request) -> HttpResponse:
     registration = AllyRegistration.objects.filter(user=request.user).first()
     if registration is None:
         raise Http404(_("You have not signed up as an ally yet."))
-    on = request.POST.get("reminders") == "on"
-    if registration.reminders_on != on:
-        registration.set_reminders(on)
-    if on:
-        messages.success(request, _("Reminder emails are on."))
-    else:
-        messages.success(request, _("Reminder emails are off."))
+    name = next((name for name in EMAIL_SETTINGS if name in request.POST), "reminders")
+    field_name, said_on, said_off = EMAIL_SETTINGS[name]
+    on = request.POST.get(name) == "on"
+    if getattr(registration, field_name) != on:
+        registration.set_subscription(field_name, on)
+    messages.success(request, said_on if on else said_off)
     return personal(redirect(page_url(page, request) + "#allyship-reminders"))
+
+
+#: The emails an ally turns on and off from "My allyship": the posted name, the field of his
+#: registration, and what the page says after each change.
+EMAIL_SETTINGS = {
+    "reminders": (
+        "reminders_on",
+        gettext_lazy("Reminder emails are on."),
+        gettext_lazy("Reminder emails are off."),
+    ),
+    "newsletters": (
+        "newsletters_on",
+        gettext_lazy("Programme updates are on."),
+        gettext_lazy("Programme updates are off."),
+    ),
+    "digest": (
+        "digest_on",
+        gettext_lazy("The monthly digest is on."),
+        gettext_lazy("The monthly digest is off."),
+    ),
+}
 
 
 def my_data(user) -> dict:

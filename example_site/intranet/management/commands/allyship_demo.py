@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 from intranet import (
     demo_circles,
     demo_feedback,
+    demo_newsletters,
     demo_photos,
     demo_pledges,
     demo_programme,
@@ -214,6 +215,10 @@ class Command(BaseCommand):
             ),
             ("sessions", demo_sessions.load_sessions),
             ("two ally circles and their meetings", demo_circles.load_circles),
+            (
+                "two programme updates sent in three languages",
+                lambda: demo_newsletters.load_newsletters(state["home"]),
+            ),
         ]
 
     def link_profile_to_sign_up(self) -> None:
