@@ -99,11 +99,14 @@ def test_a_member_who_leaves_no_longer_sees_the_meeting(client, calendar_page, c
     assert client.get(session_address(calendar_page, meeting)).status_code == 404
 
 
-def test_the_next_session_box_skips_other_circles_meetings(calendar_page, circle, members):
+def test_the_next_session_box_never_offers_a_circles_meeting(calendar_page, circle, members):
+    """The open box is the programme's; a member finds the meeting under "Your next session"."""
     meeting = make_meeting(circle, days=1)
     template = Template("{% load allyship_calendar %}{% allyship_get_next_session as s %}{{ s }}")
     request = RequestFactory().get("/")
-    request.user = AnonymousUser()
-    assert meeting.entry.title not in template.render(Context({"request": request}))
-    request.user = members[0]
-    assert meeting.entry.title in template.render(Context({"request": request}))
+    for user in (AnonymousUser(), members[0]):
+        request.user = user
+        assert meeting.entry.title not in template.render(Context({"request": request}))
+    mine = Template("{% load allyship_sessions %}{% allyship_my_next_session %}")
+    places.sign_up(meeting.pk, members[0])
+    assert meeting.entry.title in mine.render(Context({"request": request}))

@@ -12,7 +12,6 @@ from wagtail.models import Locale
 
 from wagtail_allyship.calendar.models import AwarenessDate
 from wagtail_allyship.calendar.pages import CalendarPage
-from wagtail_allyship.sessions.members import hidden_keys
 from wagtail_allyship.sessions.states import session_states
 
 register = template.Library()
@@ -34,11 +33,10 @@ def allyship_get_next_session(context) -> AwarenessDate | None:
     locale_id = _locale_id(context)
     if locale_id is None:
         return None
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    # The meetings of circles the reader is not in are not theirs to see.
+    # A circle's meetings belong to its members (see "Your next session" and the circle's own
+    # page), not to the programme's open sessions, so this box never offers one.
     entries = AwarenessDate.objects.filter(locale_id=locale_id).exclude(
-        translation_key__in=hidden_keys(user)
+        signup__circle__isnull=False
     )
     return entries.next_session()
 
