@@ -68,3 +68,37 @@ def test_consent_reads_yes_or_no_in_the_registry(admin_client):
 
 def test_counts_of_registrations_are_plural():
     assert str(AllyRegistration._meta.verbose_name_plural) == "ally registrations"
+
+
+def header_of(html: str) -> str:
+    """The last breadcrumb: what Wagtail's header shows as the screen's name."""
+    nav = re.search(r'aria-label="Breadcrumb">(.*?)</nav>', html, re.S).group(1)
+    items = re.findall(r"<li\b.*?>(.*?)</li>", nav, re.S)
+    return re.sub(r"<[^>]+>|\s+", " ", items[-1]).strip()
+
+
+def test_our_admin_screens_name_themselves_in_the_header(admin_client):
+    """Not Wagtail's default "Home" above a form to send an update or a list of sign-ups."""
+    from tests.circles.conftest import make_meeting
+    from tests.factories import ProgrammeUpdatePageFactory
+    from wagtail_allyship.models import AllyCircle, SessionSignup
+
+    template = RecruitmentArticlePageFactory(parent=Page.objects.get(depth=2))
+    update = ProgrammeUpdatePageFactory(parent=Page.objects.get(depth=2))
+    circle = AllyCircle.objects.create(name="Walkers")
+    meeting = make_meeting(circle)
+    sessions = SessionSignup.snippet_viewset
+    circles = AllyCircle.snippet_viewset
+    for url, expected in (
+        (
+            reverse("wagtail_allyship_recruitment:create_local_version", args=[template.pk]),
+            "Create local version",
+        ),
+        (reverse("wagtail_allyship_newsletter_send", args=[update.pk]), "Send to allies"),
+        (reverse(circles.get_url_name("members"), args=[circle.pk]), "Walkers"),
+        (reverse(sessions.get_url_name("cancel"), args=[meeting.pk]), "ancel"),
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        header = header_of(response.content.decode())
+        assert header != "Home" and expected in header, (url, header)

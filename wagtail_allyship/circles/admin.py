@@ -29,6 +29,7 @@ from wagtail_allyship.circles.models import (
     RequestStatus,
 )
 from wagtail_allyship.editing.listings import AllyshipIndexView, AllyshipSnippetViewSet
+from wagtail_allyship.editing.titles import NamedInHeaderMixin
 from wagtail_allyship.registry.models import display_name
 from wagtail_allyship.units.denied import forbidden
 
@@ -81,7 +82,7 @@ class AllyCircleViewSet(AllyshipSnippetViewSet):
         ]
 
 
-class MembersView(WagtailAdminTemplateMixin, TemplateView):
+class MembersView(NamedInHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     """One circle's members and waiting requests; place, take out, accept, decline (POST)."""
 
     template_name = "wagtail_allyship/circles/admin/members.html"

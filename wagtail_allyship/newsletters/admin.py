@@ -21,6 +21,7 @@ from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
 
+from wagtail_allyship.editing.titles import NamedInHeaderMixin
 from wagtail_allyship.newsletters.emails import UpdateComposer
 from wagtail_allyship.newsletters.forms import SendForm
 from wagtail_allyship.newsletters.models import NewsletterSend
@@ -37,7 +38,7 @@ URL_NAME = "wagtail_allyship_newsletter_send"
 ALREADY_SENT = gettext_lazy("This update was already sent or scheduled: nothing was sent again.")
 
 
-class SendView(WagtailAdminTemplateMixin, TemplateView):
+class SendView(NamedInHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "wagtail_allyship/newsletters/admin/send.html"
     page_title = gettext_lazy("Send to allies")
     header_icon = "mail"

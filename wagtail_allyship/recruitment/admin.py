@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from wagtail_allyship.editing.titles import NamedInHeaderMixin
 from wagtail_allyship.recruitment.forms import LocalVersionForm
 from wagtail_allyship.recruitment.models import (
     RecruitmentArticlePage,
@@ -42,7 +43,7 @@ def user_can_create_local_versions(user) -> bool:
     return PagePermissionPolicy().user_has_permission(user, "add")
 
 
-class CreateLocalVersionView(WagtailAdminTemplateMixin, FormView):
+class CreateLocalVersionView(NamedInHeaderMixin, WagtailAdminTemplateMixin, FormView):
     """Copy a template as a draft local version for one unit, under a page the editor picks."""
 
     form_class = LocalVersionForm
@@ -89,7 +90,7 @@ class CreateLocalVersionView(WagtailAdminTemplateMixin, FormView):
         return redirect("wagtailadmin_pages:edit", copy.pk)
 
 
-class TemplateReviewedView(WagtailAdminTemplateMixin, FormView):
+class TemplateReviewedView(NamedInHeaderMixin, WagtailAdminTemplateMixin, FormView):
     """Confirm that the editor of a local version has looked at the template's changes."""
 
     form_class = forms.Form

@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import ListingButton
 
 from wagtail_allyship.access.roles import is_coordinator
+from wagtail_allyship.editing.titles import NamedInHeaderMixin
 from wagtail_allyship.session_feedback import answers, questions
 from wagtail_allyship.sessions.models import SessionSignup, SignupStatus
 from wagtail_allyship.sessions.organisers import organises
@@ -31,7 +32,7 @@ def may_see_results(user, signup: SessionSignup) -> bool:
     return is_coordinator(user) or organises(user, signup)
 
 
-class SessionFeedbackResultsView(WagtailAdminTemplateMixin, TemplateView):
+class SessionFeedbackResultsView(NamedInHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     """One session's feedback in aggregate."""
 
     template_name = "wagtail_allyship/session_feedback/admin/results.html"

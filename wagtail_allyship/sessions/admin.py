@@ -30,6 +30,7 @@ from wagtail.snippets.views.snippets import CreateView
 
 from wagtail_allyship.calendar.models import AwarenessDate
 from wagtail_allyship.editing.listings import AllyshipIndexView, AllyshipSnippetViewSet
+from wagtail_allyship.editing.titles import NamedInHeaderMixin
 from wagtail_allyship.exports.reports import ReportField, SpreadsheetReportView
 from wagtail_allyship.registry.models import display_name
 from wagtail_allyship.sessions import places
@@ -338,7 +339,7 @@ def describe(registration: SessionRegistration) -> SessionRegistration:
     return registration
 
 
-class AttendanceView(OrganisersOnly, WagtailAdminTemplateMixin, TemplateView):
+class AttendanceView(OrganisersOnly, NamedInHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     """Mark, in one go, who of the people with a place attended (POST only)."""
 
     http_method_names = ["post"]
@@ -375,7 +376,7 @@ def _ids(values) -> set[int]:
     return {int(value) for value in values if str(value).isdigit() and len(str(value)) < 19}
 
 
-class CancelSessionView(WagtailAdminTemplateMixin, TemplateView):
+class CancelSessionView(NamedInHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
     """Ask, then cancel a session: everyone signed up is told and their files cancel it."""
 
     template_name = "wagtail_allyship/sessions/admin/cancel.html"
