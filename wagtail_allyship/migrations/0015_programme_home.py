@@ -4,7 +4,6 @@ import django.core.validators
 import django.db.models.deletion
 import wagtail.fields
 import wagtail_allyship.content.pages
-from django.conf import settings
 from django.db import migrations, models
 
 
@@ -12,14 +11,14 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('wagtail_allyship', '0014_sign_photos'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),
     ]
 
     operations = [
         migrations.CreateModel(
             name='ProgrammeHomePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('strapline', models.CharField(blank=True, help_text="One line under the title that says what the programme is for, e.g. 'Men standing with women colleagues, every day.'", max_length=200, verbose_name='strapline')),
                 ('introduction', wagtail.fields.RichTextField(blank=True, help_text='A short paragraph beside the main action: why join, what it asks of you.', verbose_name='introduction')),
                 ('story_count', models.PositiveSmallIntegerField(default=3, help_text='How many of the newest good-practice stories to show (0 to 6).', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(6)], verbose_name='stories shown')),
