@@ -253,11 +253,13 @@ def calendar_with_entries(home: HomePage, n: int) -> str:
 
 
 def resource_hub_with_resources(home: HomePage, n: int) -> str:
-    """The hub counts its facets over every resource and lists a page of them."""
+    """The hub counts its facets over every resource and lists a page of them, with images."""
     hub = page_under(home, ResourceHubPageFactory, "resources")
     for number in range(n):
         ResourcePageFactory(
             parent=hub,
+            image=story_image() if number % 2 else None,
+            image_alt="The team",
             resource_type=ResourceType.values[number % len(ResourceType.values)],
             toolkit_step=1 + number % 3,
             topics=TopicFactory.create_batch(2),

@@ -31,6 +31,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.factories import (
     AllyActionFactory,
@@ -571,8 +573,14 @@ def build_story(client) -> list[Place]:
 
 def build_resource(client) -> list[Place]:
     hub = ResourceHubPageFactory()
+    image = get_image_model().objects.create(title=PAYLOAD, file=get_test_image_file())
     resource = ResourcePageFactory(
-        parent=hub, title=PAYLOAD, summary=PAYLOAD, duration=SHORT_PAYLOAD[:60]
+        parent=hub,
+        title=PAYLOAD,
+        summary=PAYLOAD,
+        duration=SHORT_PAYLOAD[:60],
+        image=image,
+        image_alt=PAYLOAD,
     )
     return [
         Place("html", hub.url),
@@ -662,7 +670,7 @@ TEXT_PROBES = [
         ("title", "organisation_name", "summary", "image_alt"),
         build_story,
     ),
-    TextProbe("ResourcePage", ("title", "summary", "duration"), build_resource),
+    TextProbe("ResourcePage", ("title", "summary", "duration", "image_alt"), build_resource),
     TextProbe("RecruitmentArticlePage", ("title",), build_recruitment),
     TextProbe("AllyRoleProfilePage", ("title", "call_to_action_label"), build_role_profile),
     TextProbe("ReminderDelivery", ("last_error",), build_reminder_delivery),

@@ -36,6 +36,7 @@ from wagtail_allyship.starter import calendar as starter_calendar
 from wagtail_allyship.starter.loader import starter_key
 from wagtail_allyship.translations.translate import translate
 
+from .demo_resource_images import ALT_STRINGS, card_image
 from .demo_stories_calendar import demo_key
 
 NATIONAL = "National Allyship Team"
@@ -1464,8 +1465,12 @@ def resource_key(data: DemoResource):
 def load_resource(
     hub: ResourceHubPage, data: DemoResource, topics: dict, units: dict
 ) -> ResourcePage:
+    image, alt = card_image(data.key)
     resource = ResourcePage(
         translation_key=resource_key(data),
+        image=image,
+        image_alt=alt,
+        image_is_decorative=image is not None and not alt,
         title=data.title,
         slug=data.slug,
         resource_type=data.resource_type,
@@ -1516,6 +1521,7 @@ def _strings(index: int) -> dict[str, str]:
         wording = getattr(data, language)
         if wording:
             strings[data.title], strings[data.summary] = wording
+    strings.update(ALT_STRINGS[language])
     return strings
 
 

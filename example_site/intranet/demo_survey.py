@@ -6,6 +6,9 @@ spread over the other forces and the last twelve months, so that the results pag
 bit of everything: all respondents together and most forces are shown, while the National
 Allyship Team, Southvale Police and Riverford Police, with fewer than five responses each,
 are held back. The ``ally`` user has not answered, so the survey can be tried out.
+The page is translated into French and Arabic with wagtail-localize (questions, choices and
+texts in their own wording; the questions keep their field names, so the results page counts
+the answers given in every language together).
 Everything is created once, under a fixed translation key: a second run changes nothing.
 """
 
@@ -15,9 +18,10 @@ import datetime
 import random
 
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from wagtail_allyship.models import FeedbackSurveyPage, OrganisationUnit, SurveyResponse
+from wagtail_allyship.translations.translate import translate
 
 from .demo_stories_calendar import demo_key
 
@@ -166,8 +170,9 @@ def months_back(today: datetime.date, months: int) -> datetime.date:
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
-def load_survey(home: Page) -> FeedbackSurveyPage:
-    """The published "Ally survey" under ``home`` with its demo responses; returns the page."""
+def load_survey(home: Page, locales: dict[str, Locale] | None = None) -> FeedbackSurveyPage:
+    """The published "Ally survey" under ``home`` with its demo responses, translated into the
+    other ``locales`` that have wording in ``STRINGS``; returns the English page."""
     key = demo_key("survey")
     page = FeedbackSurveyPage.objects.filter(translation_key=key, locale=home.locale).first()
     if page is None:
@@ -194,6 +199,9 @@ def load_survey(home: Page) -> FeedbackSurveyPage:
         page.refresh_from_db()
     if not SurveyResponse.objects.filter(page=page).exists():
         load_responses(page)
+    for code, locale in (locales or {}).items():
+        if code in STRINGS and not page.has_translation(locale):
+            translate(page, locale, segments(STRINGS[code]))
     return page
 
 
@@ -213,3 +221,65 @@ def load_responses(page: FeedbackSurveyPage) -> None:
         )
         for number, (unit, answers) in enumerate([*RESPONSES, *generated_responses()])
     )
+
+
+# translations -----------------------------------------------------------------------------
+
+STRINGS_FR = {
+    "Ally survey": "Enquête auprès des alliés",
+    INTRODUCTION: (
+        "Dites-nous comment se passe votre rôle d'allié. Comptez environ cinq minutes. Vos "
+        "réponses sont anonymes, et les résultats ne sont montrés que pour des groupes d'au "
+        "moins cinq personnes."
+    ),
+    THANK_YOU: (
+        "Merci pour vos réponses. L'équipe du programme étudie les résultats chaque trimestre "
+        "et présente sur les pages des alliés ce qu'elle change en conséquence."
+    ),
+    CONFIDENCE: (
+        "Dans quelle mesure vous sentez-vous capable de réagir quand vous entendez une "
+        "remarque sexiste ?"
+    ),
+    SUPPORT: "Dans quelle mesure votre responsable hiérarchique soutient-il votre rôle d'allié ?",
+    HELPED: "Quelle partie du programme vous a le plus aidé ?",
+    OBSTACLES: "Qu'est-ce qui vous empêche d'être un allié actif ?",
+    NEXT_YEAR: "Que devrait faire le programme autrement l'an prochain ?",
+    QUESTIONS[2][2]: (
+        "Le mentorat\nLes cercles d'écoute\nLes sessions de formation\nLe centre de ressources"
+    ),
+    QUESTIONS[3][2]: (
+        "Le manque de temps\nLa charge de travail\nNe pas savoir quoi dire\n"
+        "La crainte des réactions"
+    ),
+}
+
+STRINGS_AR = {
+    "Ally survey": "استبيان الحلفاء",
+    INTRODUCTION: (
+        "أخبرنا كيف تسير تجربتك حليفًا. يستغرق الاستبيان نحو خمس دقائق. إجاباتك مجهولة "
+        "الهوية، ولا تُعرض النتائج إلا لمجموعات من خمسة أشخاص أو أكثر."
+    ),
+    THANK_YOU: (
+        "شكرًا على إجاباتك. يراجع فريق البرنامج النتائج كل ثلاثة أشهر، وينشر على صفحات "
+        "الحلفاء ما يغيّره بناءً عليها."
+    ),
+    CONFIDENCE: "ما مدى ثقتك بنفسك في الاعتراض حين تسمع ملاحظة متحيزة ضد المرأة؟",
+    SUPPORT: "إلى أي حد يدعم مديرك المباشر دورك حليفًا؟",
+    HELPED: "أي جزء من البرنامج أفادك أكثر من غيره؟",
+    OBSTACLES: "ما الذي يمنعك من أن تكون حليفًا فاعلًا؟",
+    NEXT_YEAR: "ما الذي ينبغي أن يفعله البرنامج بشكل مختلف في العام المقبل؟",
+    QUESTIONS[2][2]: "الإرشاد\nحلقات الإصغاء\nالدورات التدريبية\nمركز الموارد",
+    QUESTIONS[3][2]: "ضيق الوقت\nعبء العمل\nعدم معرفة ما يُقال\nالخوف من ردود الفعل",
+}
+
+#: Source text to translation, by language code.
+STRINGS = {"fr": STRINGS_FR, "ar": STRINGS_AR}
+
+
+def segments(strings: dict[str, str]) -> dict[str, str]:
+    """The strings as wagtail-localize gives them to translators: a list of choices, one a
+    line, comes as one text with ``<br/>`` between the lines."""
+    return {
+        source.replace("\n", "<br/>"): text.replace("\n", "<br/>")
+        for source, text in strings.items()
+    }

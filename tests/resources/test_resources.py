@@ -13,12 +13,15 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from benchmarks.data import add_pages
 from tests.factories import (
     OrganisationUnitFactory,
+    ProgrammeHomePageFactory,
     ResourceHubPageFactory,
     ResourcePageFactory,
     TopicFactory,
@@ -65,6 +68,12 @@ def make_document(title="Slide deck"):
     document.file.save("deck.pdf", ContentFile(b"%PDF-1.4 allyship"), save=False)
     document.save()
     return document
+
+
+def card_image():
+    Image = get_image_model()
+    image = Image.objects.filter(title="Team").first()
+    return image or Image.objects.create(title="Team", file=get_test_image_file())
 
 
 def check(resource: ResourcePage) -> None:
@@ -137,6 +146,30 @@ class TestResourcePage:
         assert "Mentoring" in html and "induction" in html
         assert "Kept up to date by Northshire Police." in html
         assert f'href="{hub.url}"' in html
+
+    def test_image_on_the_page_the_hub_card_and_the_programme_home(self, hub, reader, locales):
+        resource = ResourcePageFactory(
+            parent=hub, title="Ally induction deck", image=card_image(), image_alt="Two allies"
+        )
+        decorative = ResourcePageFactory(
+            parent=hub, title="Poster", image=card_image(), image_is_decorative=True
+        )
+        home = ProgrammeHomePageFactory(parent=hub.get_parent(), slug="programme")
+        page_html = reader.get(resource.url).content.decode()
+        assert 'alt="Two allies"' in page_html and "width-960" in page_html
+        for url in (hub.url, home.url):
+            html = reader.get(url).content.decode()
+            assert html.count("fill-480x270") == 2, url
+            assert 'alt="Two allies"' in html and 'alt=""' in html, url
+        assert decorative.title in html
+
+    def test_image_needs_a_description_unless_decorative(self, hub):
+        resource = ResourcePageFactory.build(image=card_image(), image_alt=" ")
+        with pytest.raises(ValidationError) as caught:
+            resource.clean()
+        assert "image_alt" in caught.value.message_dict
+        resource.image_is_decorative = True
+        resource.clean()
 
     def test_video_falls_back_to_a_link_offline(self, hub, reader):
         resource = ResourcePageFactory(
@@ -442,8 +475,11 @@ class TestQueries:
     )
 
     def add(self, hub, start, size, topics):
+        image = card_image()
         pages = [
             ResourcePage(
+                image=image if n % 2 else None,
+                image_alt="The team",
                 title=f"Resource {n}",
                 slug=f"resource-{n}",
                 summary="Summary",

@@ -217,9 +217,11 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         "synchronised": set(),
     },
     "wagtail_allyship.ResourcePage": {
-        "translated": {"summary", "body", "duration"},
+        "translated": {"summary", "image_alt", "body", "duration"},
         "localised": {"owner_unit", "topic_links"},
         "synchronised": {
+            "image",
+            "image_is_decorative",
             "resource_type",
             "audience",
             "toolkit_step",

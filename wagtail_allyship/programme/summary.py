@@ -26,7 +26,7 @@ from wagtail_allyship.pledges.status import my_status
 from wagtail_allyship.pledges.views.mine import my_pledges
 from wagtail_allyship.registry.models import AllyRegistration, RegistrationStatus
 from wagtail_allyship.reports.pages import AnnualReportPage
-from wagtail_allyship.resources.models import ResourcePage
+from wagtail_allyship.resources.models import CARD_RENDITION, ResourcePage
 from wagtail_allyship.stories.models import LIST_RENDITION, GoodPracticeStoryPage
 
 #: How many coming dates and new resources the home lists.
@@ -166,10 +166,13 @@ def latest_stories(locale_id: int, count: int) -> list[GoodPracticeStoryPage]:
 
 
 def latest_resources(locale_id: int) -> list[ResourcePage]:
-    """The resources published last in the language (one query)."""
+    """The resources published last in the language, with their card images (one query, and
+    two more when any of them has an image)."""
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
     return list(
         ResourcePage.objects.live()
         .filter(locale_id=locale_id)
+        .prefetch_related(Prefetch("image", queryset=images))
         .defer_streamfields()
         .order_by("-first_published_at", "-pk")[:RESOURCES_SHOWN]
     )

@@ -37,6 +37,9 @@ logger = logging.getLogger(__name__)
 #: How long a resource page trusts its last look at the storage for its document's file.
 DOCUMENT_CHECK_SECONDS = 5 * 60
 
+#: Rendition of a resource's image on its cards (the same shape as a story's).
+CARD_RENDITION = "fill-480x270"
+
 
 class ResourceType(models.TextChoices):
     DOCUMENT = "document", _("Document")
@@ -112,6 +115,29 @@ class ResourcePage(AllyshipPageMixin, Page):
         _("summary"),
         max_length=500,
         help_text=_("One or two sentences shown in the hub's list and in search results."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A photo or illustration shown on the resource's card and page. Optional."),
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, for people who cannot see it, e.g. 'Five officers at a "
+            "mentoring session'. Required with an image, unless it is purely decorative."
+        ),
+    )
+    image_is_decorative = models.BooleanField(
+        _("the image is decorative"),
+        default=False,
+        help_text=_("Tick when the image adds nothing to the text; screen readers then skip it."),
     )
     body = RichTextField(
         _("body"),
@@ -222,6 +248,10 @@ class ResourcePage(AllyshipPageMixin, Page):
             ],
             heading=_("Upkeep"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_is_decorative")],
+            heading=_("Image"),
+        ),
         FieldPanel("body"),
     ]
 
@@ -243,6 +273,9 @@ class ResourcePage(AllyshipPageMixin, Page):
         TranslatableField("search_description"),
         SynchronizedField("show_in_menus"),
         TranslatableField("summary"),
+        SynchronizedField("image"),
+        TranslatableField("image_alt"),
+        SynchronizedField("image_is_decorative"),
         TranslatableField("body"),
         TranslatableField("duration"),
         SynchronizedField("resource_type"),
@@ -292,6 +325,21 @@ class ResourcePage(AllyshipPageMixin, Page):
         too_large = upload_size_error(self.document) if self.document_id else None
         if too_large is not None:
             raise ValidationError({"document": too_large})
+        self.clean_image()
+
+    def clean_image(self) -> None:
+        """The image is small enough, and described unless it is only decoration (as stories)."""
+        too_large = upload_size_error(self.image) if self.image_id else None
+        if too_large is not None:
+            raise ValidationError({"image": too_large})
+        if self.image_id and not self.image_is_decorative and not self.image_alt.strip():
+            raise ValidationError(
+                {
+                    "image_alt": _(
+                        "Describe the image in a few words, or tick 'the image is decorative'."
+                    )
+                }
+            )
 
     @property
     def topics(self) -> list[Topic]:

@@ -3,7 +3,8 @@
 :func:`hub_results` runs the steps in a number of queries fixed by design: type, audience and
 toolkit step are columns of the resource, so one grouped query counts all three (each
 without its own choice) and the total; topics and tags take a query each; the page of
-resources takes one, and one more for their topics.
+resources takes one, and one more for their topics (and two for their images and renditions
+when any of them has an image).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext
+from wagtail.images import get_image_model
 
 from wagtail_allyship.conf import get_setting
 from wagtail_allyship.resources import facets
 from wagtail_allyship.resources.models import (
+    CARD_RENDITION,
     Audience,
     ResourceTag,
     ResourceTopic,
@@ -46,6 +49,9 @@ CARD_FIELDS = (
     "audience",
     "duration",
     "summary",
+    "image_id",
+    "image_alt",
+    "image_is_decorative",
 )
 
 
@@ -227,9 +233,10 @@ def listing(resources: models.QuerySet) -> models.QuerySet:
     topic_links = ResourceTopic.objects.select_related("topic").only(
         "page_id", "sort_order", "topic__name", "topic__order", "topic__translation_key"
     )
-    return resources.prefetch_related(Prefetch("topic_links", queryset=topic_links)).only(
-        *CARD_FIELDS
-    )
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return resources.prefetch_related(
+        Prefetch("topic_links", queryset=topic_links), Prefetch("image", queryset=images)
+    ).only(*CARD_FIELDS)
 
 
 def paginate(paginator: Paginator, number: str, messages: list[str]) -> PaginatorPage:

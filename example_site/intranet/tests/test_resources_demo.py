@@ -222,3 +222,19 @@ def test_ally_opens_the_hub_in_three_languages(demo_content, ally_client):
     assert video.status_code == 200
     # No network: the video is a plain link.
     assert "Regarder la vidéo" in video.content.decode()
+
+
+def test_two_resources_show_an_image_on_their_cards(demo_content, ally_client):
+    with_image = ResourcePage.objects.filter(locale__language_code="en", image__isnull=False)
+    assert {page.translation_key for page in with_image} == {
+        demo_resources.resource_key(data)
+        for data in demo_resources.RESOURCES
+        if data.key in ("programme-overview", "menopause-at-work")
+    }
+    decorative = with_image.get(image_is_decorative=True)
+    assert not decorative.image_alt
+    html = ally_client.get("/resources/").content.decode()
+    assert html.count("fill-480x270") == 2
+    assert 'alt="Five colleagues talking around a meeting table"' in html
+    french = ally_client.get("/fr/resources/", {"q": "programme"}).content.decode()
+    assert "Cinq collègues en pleine discussion" in french

@@ -208,7 +208,10 @@ class Command(BaseCommand):
                 f"three programme years: {demo_programme.ALLY_COUNT} allies and their pledges",
                 demo_programme.load_programme,
             ),
-            ("the ally survey and its answers", lambda: demo_survey.load_survey(state["home"])),
+            (
+                "the ally survey and its answers",
+                lambda: demo_survey.load_survey(state["home"], state["locales"]),
+            ),
             (
                 "annual updates and three annual reports",
                 lambda: demo_reports.load_reports(state["home"], state["locales"]),
