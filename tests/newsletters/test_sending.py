@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -220,3 +222,12 @@ def test_my_data_lists_the_updates_sent(smtp, programme, editor_client):
     [entry] = my_data(alex)["newsletter_emails"]
     assert entry["language"] == "fr" and entry["status"] == "sent"
     assert entry["newsletter"] == "Spring update"
+
+
+def test_every_field_of_the_send_form_has_a_label(programme, editor_client):
+    """The date of a scheduled send is one text box: a legend cannot name it, a label must."""
+    html = editor_client.get(send_url(programme["update"])).content.decode()
+    assert '<label class="w-field__label" for="id_send_at">' in html
+    assert 'id="id_send_at"' in html
+    legends = re.findall(r'<legend class="w-field__label">([^<]+)</legend>', html)
+    assert legends == ["Audience", "Units"]
