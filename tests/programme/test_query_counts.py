@@ -24,7 +24,8 @@ pytestmark = pytest.mark.django_db
 
 #: Wagtail's routing and the session 9, navigation 1, the pledge links 1, registration 1, the
 #: ally's pledges with commitments and progress 3, stories with their images 3, resources
-#: with their images 3, calendar and its dates 3, the next session with its sign-up state 4, the report 1.
+#: with their images 3, calendar and its dates 3, the next session with its sign-up state 4,
+#: the report 1.
 #: With the reader's own next session (one query, whether or not he has one).
 MAX_QUERIES = {"staff_user": 27, "ally": 30}
 
