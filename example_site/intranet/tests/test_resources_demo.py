@@ -233,8 +233,12 @@ def test_two_resources_show_an_image_on_their_cards(demo_content, ally_client):
     }
     decorative = with_image.get(image_is_decorative=True)
     assert not decorative.image_alt
-    html = ally_client.get("/resources/").content.decode()
-    assert html.count("fill-480x270") == 2
-    assert 'alt="Five colleagues talking around a meeting table"' in html
-    french = ally_client.get("/fr/resources/", {"q": "programme"}).content.decode()
-    assert "Cinq collègues en pleine discussion" in french
+    for prefix, alt in (("", "Five colleagues talking around a meeting table"), ("/fr", "Cinq")):
+        response = ally_client.get(f"{prefix}/resources/")
+        pages = [response.content.decode()] + [
+            ally_client.get(f"{prefix}/resources/", {"page": number}).content.decode()
+            for number in response.context["hub"].resources.paginator.page_range[1:]
+        ]
+        html = "".join(pages)
+        assert html.count("fill-480x270") == 2, prefix
+        assert f'alt="{alt}' in html and 'alt=""' in html, prefix
