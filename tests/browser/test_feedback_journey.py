@@ -144,7 +144,7 @@ def open_request_from(visitor, ally_name: str):
 
 
 def wall_card(visitor, name: str):
-    nav = visitor.page.get_by_role("navigation", name="Allyship programme")
+    nav = visitor.page.get_by_role("navigation", name="Allyship programme", exact=True)
     visitor.follow(nav.get_by_role("link", name="Pledge wall"))
     card = visitor.page.locator(".allyship-pledge-card", has_text=name)
     assert card.count() == 1, f"One card of {name} on the pledge wall"

@@ -54,7 +54,7 @@ def test_ally_signs_up_pledges_and_logs_progress(visitor_for):
     assert page.locator("h1").inner_text() == "Your pledge is saved"
     assert "What happens next" in page.locator("main").inner_text()
 
-    nav = page.get_by_role("navigation", name="Allyship programme")
+    nav = page.get_by_role("navigation", name="Allyship programme", exact=True)
     visitor.follow(nav.get_by_role("link", name="Pledge wall"))
     card = page.locator(".allyship-pledge-card", has_text="Luca Local")
     assert card.count() == 1

@@ -53,7 +53,7 @@ def loaded(image) -> bool:
 
 
 def alex_card(visitor):
-    nav = visitor.page.get_by_role("navigation", name="Allyship programme")
+    nav = visitor.page.get_by_role("navigation", name="Allyship programme", exact=True)
     visitor.follow(nav.get_by_role("link", name="Pledge wall"))
     card = visitor.page.locator(".allyship-pledge-card", has_text="Alex Ally")
     assert card.count() == 1
