@@ -72,9 +72,11 @@ def test_demo_accountability_content(demo_content, django_capture_on_commit_call
     assert "شرطة نورثشاير" in arabic.content.decode()
 
     # The survey: its questions and answers once, results with small units held back.
-    page = FeedbackSurveyPage.objects.get(slug="ally-survey")
+    # The survey is in English, French and Arabic (translations of one page).
+    page = FeedbackSurveyPage.objects.get(slug="ally-survey", locale__language_code="en")
     assert page.live
-    assert FeedbackSurveyPage.objects.filter(slug="ally-survey").count() == 1
+    assert FeedbackSurveyPage.objects.filter(slug="ally-survey").count() == 3
+    assert page.get_translations().count() == 2
     assert SurveyQuestion.objects.filter(page=page).count() == len(demo_survey.QUESTIONS)
     assert SurveyResponse.objects.count() == len(demo_survey.RESPONSES) + demo_survey.GENERATED
     results = survey_results(page)
