@@ -48,8 +48,13 @@ def shoot(visitor, name: str, width: str) -> None:
 
 
 def loaded(image) -> bool:
-    """The image arrived and decoded (the guarded view served it)."""
-    return image.evaluate("img => img.complete && img.naturalWidth > 0")
+    """The image arrived and decoded (the guarded view served it).
+
+    The wall's photos load lazily: on a phone a card can be below the fold, so the image is
+    scrolled to first and its decoding awaited.
+    """
+    image.scroll_into_view_if_needed()
+    return image.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)")
 
 
 def alex_card(visitor):
