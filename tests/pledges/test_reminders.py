@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import smtplib
 import threading
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -408,4 +409,12 @@ def test_concurrent_runs_send_each_email_once():
     assert recipients == sorted(
         [f"ally{n}@example.org" for n in range(5)] + ["coordinator@example.org"]
     )
-    assert SentReminder.objects.count() == 5 * 2 + 5
+    # Each ally: one claim per deadline and, being red with an overdue commitment, one
+    # status nudge folded into the same email; the coordinator: one digest row per overdue.
+    claims = Counter(SentReminder.objects.values_list("kind", flat=True))
+    assert claims == {
+        ReminderKind.DUE_SOON: 5,
+        ReminderKind.OVERDUE: 5,
+        ReminderKind.STATUS: 5,
+        ReminderKind.DIGEST: 5,
+    }
