@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from . import support
 from .support import (
     ARTIFACTS,
     AXE_PACKAGE,
@@ -90,12 +91,29 @@ def axe() -> tuple[str, str]:
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory, artifacts_dir) -> Iterator[LiveSite]:
-    """The example intranet with its demo content, on its own SQLite file and a free port."""
+def prepared_site(tmp_path_factory) -> tuple:
+    """The example intranet's database, migrated and with its demo content, made once."""
+    try:
+        return prepare_database(tmp_path_factory.mktemp("prepared-site"))
+    except SiteError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory, artifacts_dir, prepared_site, viewport) -> Iterator[LiveSite]:
+    """The example intranet on a free port, one per screen width.
+
+    Each width gets its own copy of the prepared database, so what a journey writes on the
+    desktop (a page, a sign-up, a request to join a circle) is not already there when the
+    same journey runs on the phone.
+    """
+    pristine, pages = prepared_site
     workdir = tmp_path_factory.mktemp("example-site")
+    database = workdir / "site.sqlite3"
+    shutil.copyfile(pristine, database)
+    support.CURRENT_DATABASE = database
     log_path = artifacts_dir / "server.log"
     try:
-        database, pages = prepare_database(workdir)
         process, base_url = start_server(database, log_path)
     except SiteError as error:
         pytest.fail(str(error), pytrace=False)
@@ -124,8 +142,9 @@ def html_checker(artifacts_dir) -> Iterator[NuChecker]:
 VIEWPORTS = {"1280": {"width": 1280, "height": 900}}
 
 
-@pytest.fixture(params=list(VIEWPORTS), ids=lambda width: f"{width}px")
+@pytest.fixture(scope="session", params=list(VIEWPORTS), ids=lambda width: f"{width}px")
 def viewport(request) -> dict[str, int]:
+    """The screen of a whole run of the journeys (each width has its own site, see live_site)."""
     return VIEWPORTS[request.param]
 
 

@@ -137,6 +137,10 @@ def site_environment(database_path: Path, base_url: str = "") -> dict[str, str]:
     return env
 
 
+#: The database of the live site being visited (set by conftest's ``live_site``).
+CURRENT_DATABASE: Path | None = None
+
+
 def prepare_in_site(tmp_path_factory, function: str) -> dict[str, str]:
     """Run ``function`` ("module:name") in the live site's database; the addresses it wrote.
 
@@ -144,11 +148,9 @@ def prepare_in_site(tmp_path_factory, function: str) -> dict[str, str]:
     data of its own makes it there, with the ORM and the factories, in a child process.
     ``function`` receives the path of a JSON file to write the addresses it made into.
     """
-    # conftest's live_site made one "example-site<N>" folder (pytest links it as "...current").
-    databases = {
-        path.resolve() for path in tmp_path_factory.getbasetemp().glob("example-site*/site.sqlite3")
-    }
-    assert len(databases) == 1, f"Expected the example site's one database, found {databases}"
+    # conftest's live_site names the database of the site being visited (one per width).
+    assert CURRENT_DATABASE is not None, "prepare_in_site needs the live_site fixture first"
+    databases = {CURRENT_DATABASE}
     module, name = function.split(":")
     output = tmp_path_factory.mktemp(name.replace("_", "-")) / "addresses.json"
     script = f"import sys, django; django.setup(); from {module} import {name}; {name}(sys.argv[1])"
