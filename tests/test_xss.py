@@ -690,6 +690,8 @@ NOT_PROBED = {
     ("SessionSignup", "fingerprint"): "a digest the package computes, never typed or shown",
     ("NewsletterDelivery", "language"): "a language code the package chooses, never typed",
     ("NewsletterDelivery", "last_error"): "never shown: the send's progress shows counts only",
+    ("SessionNotice", "url"): "the session page's address, built by the package, never typed",
+    ("SessionNotice", "last_error"): "the mail server's answer, logged, never shown",
 }
 
 

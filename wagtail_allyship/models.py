@@ -64,6 +64,7 @@ from wagtail_allyship.resources.models import (
 from wagtail_allyship.session_feedback.models import SessionFeedback, SessionFeedbackParticipation
 from wagtail_allyship.sessions.models import (
     AttendanceMode,
+    SessionNotice,
     SessionRegistration,
     SessionSignup,
     SignupStatus,
@@ -142,6 +143,7 @@ __all__ = [
     "SentReminder",
     "SessionFeedback",
     "SessionFeedbackParticipation",
+    "SessionNotice",
     "SessionRegistration",
     "SessionSignup",
     "SignPhoto",

@@ -59,7 +59,12 @@ from wagtail_allyship.models import (
 )
 from wagtail_allyship.session_feedback.models import SessionFeedback, SessionFeedbackParticipation
 from wagtail_allyship.session_feedback.models import respondent_key as session_respondent_key
-from wagtail_allyship.sessions.models import SessionRegistration, SessionSignup, SignupStatus
+from wagtail_allyship.sessions.models import (
+    SessionNotice,
+    SessionRegistration,
+    SessionSignup,
+    SignupStatus,
+)
 from wagtail_allyship.survey.models import respondent_key
 
 pytestmark = pytest.mark.django_db
@@ -142,8 +147,11 @@ def personal(locales):
     )
     FeedbackBlock.objects.create(person=colleague, ally=registration.user)
     signup = SessionSignup.objects.create(entry=SessionFactory(), places=3)
-    SessionRegistration.objects.create(
+    booking = SessionRegistration.objects.create(
         signup=signup, user=registration.user, status=SignupStatus.PLACE, attended=True
+    )
+    SessionNotice.objects.create(
+        registration=booking, kind="moved_up", last_error="marker-error of a session email"
     )
     SessionFeedbackParticipation.objects.create(
         signup=signup, respondent=session_respondent_key(signup, registration.user)

@@ -112,7 +112,7 @@ def live_site(tmp_path_factory, artifacts_dir, prepared_site, viewport) -> Itera
     database = workdir / "site.sqlite3"
     shutil.copyfile(pristine, database)
     support.CURRENT_DATABASE = database
-    log_path = artifacts_dir / "server.log"
+    log_path = artifacts_dir / f"server-{viewport['width']}px.log"
     try:
         process, base_url = start_server(database, log_path)
     except SiteError as error:
@@ -137,9 +137,8 @@ def html_checker(artifacts_dir) -> Iterator[NuChecker]:
     stop_checker(checker)
 
 
-#: The screen of the journeys that take this fixture. The feedback, sessions and sign-photo
-#: journeys also run on a phone (390 px) with their own widths; the others run on a desktop.
-VIEWPORTS = {"1280": {"width": 1280, "height": 900}}
+#: Every journey runs on a desktop and on a common phone's CSS width, each on its own site.
+VIEWPORTS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
 
 
 @pytest.fixture(scope="session", params=list(VIEWPORTS), ids=lambda width: f"{width}px")
@@ -185,8 +184,11 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def login_states() -> dict[str, dict]:
-    """Cookies of each demo user, logged in once per session through the real login form."""
+def login_states(live_site) -> dict[str, dict]:
+    """Cookies of each demo user, logged in once per site through the real login form.
+
+    Each screen width has its own site and database, so its own sessions.
+    """
     return {}
 
 

@@ -51,15 +51,10 @@ PHONE = Cast(
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
-#: Playwright's default window, and a common phone's CSS width.
-VIEWPORTS = {"default": None, "390px": {"width": 390, "height": 844}}
 
-
-def open_as(visitor_for, username: str, viewport):
-    visitor = visitor_for(username)
-    if viewport:
-        visitor.page.set_viewport_size(viewport)
-    return visitor
+def open_as(visitor_for, username: str):
+    """A visitor logged in as ``username``, at the width conftest's viewport runs."""
+    return visitor_for(username)
 
 
 def fits(visitor) -> None:
@@ -156,7 +151,7 @@ def test_ally_asks_for_feedback_and_prints_his_sign(visitor_for, viewport):
     # The conftest's viewport runs the journey on the desktop and on a phone; each width asks
     # its own colleagues.
     cast = PHONE if viewport["width"] < 600 else DESKTOP
-    ally = open_as(visitor_for, "ally", viewport)
+    ally = open_as(visitor_for, "ally")
     go_to_my_allyship(ally)
     declined_before = declined_count(ally)
 
@@ -167,7 +162,7 @@ def test_ally_asks_for_feedback_and_prints_his_sign(visitor_for, viewport):
     )
 
     # 2. She finds the request, answers with an example about a commitment, agrees to show it.
-    colleague = open_as(visitor_for, cast.answers, viewport)
+    colleague = open_as(visitor_for, cast.answers)
     go_to_my_allyship(colleague)
     page = open_request_from(colleague, "Alex Ally")
     page.get_by_label("An example of how he has supported you").fill(cast.example)
@@ -213,7 +208,7 @@ def test_ally_asks_for_feedback_and_prints_his_sign(visitor_for, viewport):
     # 4. A second colleague is asked and declines.
     go_to_my_allyship(ally)
     ask(ally, cast.declines, cast.declines_name)
-    second = open_as(visitor_for, cast.declines, viewport)
+    second = open_as(visitor_for, cast.declines)
     go_to_my_allyship(second)
     page = open_request_from(second, "Alex Ally")
     second.follow(page.get_by_role("button", name="Decline", exact=True))

@@ -37,8 +37,16 @@ def result_count(page) -> str:
     return page.locator("[data-allyship-hub-results] .allyship-result-count").inner_text()
 
 
+def open_filters(page) -> None:
+    """On a phone the filters wait, closed, behind "Filter": a person opens them first."""
+    filters = page.locator("details.allyship-hub-filters")
+    if filters.get_attribute("open") is None:
+        filters.locator("summary").click()
+
+
 def facet_choice(page, facet: str, label: str):
     """The checkbox of one facet value; its label is the value's name and its count."""
+    open_filters(page)
     group = page.get_by_role("group", name=facet, exact=True)
     return group.get_by_label(re.compile(rf"^{re.escape(label)} \(\d+\)$"))
 

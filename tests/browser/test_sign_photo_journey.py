@@ -18,14 +18,12 @@ import os
 import re
 from pathlib import Path
 
-import pytest
 from PIL import Image, ImageDraw
 
 from tests.browser.test_feedback_journey import fits, go_to_my_allyship, my_allyship_in
 
 SHOTS = Path(os.environ.get("SIGN_SHOTS", "/tmp/shots-sign"))  # noqa: S108 (screenshots only)
 ARABIC = re.compile(r"[\u0600-\u06ff]")
-VIEWPORTS = {"1280px": {"width": 1280, "height": 800}, "390px": {"width": 390, "height": 844}}
 
 
 def photo_file(folder: Path, colour: tuple[int, int, int]) -> Path:
@@ -66,10 +64,10 @@ def alex_card(visitor):
     return card
 
 
-@pytest.mark.parametrize("width", list(VIEWPORTS))
-def test_photo_with_the_sign_is_approved_then_shown(visitor_for, tmp_path, width):
+def test_photo_with_the_sign_is_approved_then_shown(visitor_for, tmp_path, viewport):
+    # conftest's viewport runs the journey once per screen width, each on its own site.
+    width = f"{viewport['width']}px"
     ally = visitor_for("ally")
-    ally.page.set_viewport_size(VIEWPORTS[width])
     page = ally.page
     go_to_my_allyship(ally)
 
@@ -106,7 +104,6 @@ def test_photo_with_the_sign_is_approved_then_shown(visitor_for, tmp_path, width
 
     # 4. A coordinator approves it in the admin's queue.
     coordinator = visitor_for("coordinator")
-    coordinator.page.set_viewport_size(VIEWPORTS[width])
     coordinator.visit("/admin/allyship/sign-photos/")
     admin = coordinator.page
     row = admin.locator("tr", has_text="Alex Ally")

@@ -30,11 +30,6 @@ from tests.factories import (
 
 ROOT = Path(__file__).resolve().parents[2]
 ALLIES = 24
-STATUSES = (
-    "from wagtail_allyship.models import ReminderDelivery as D\n"
-    "for status in ('sent', 'queued', 'failed'):\n"
-    "    print(f'{status}={D.objects.filter(status=status).count()}')"
-)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -108,6 +103,46 @@ class Processes:
     def log(self, name: str) -> str:
         return (self.logs / f"{name}.log").read_text()
 
+    def statuses(self, model: str, names: tuple[str, ...]) -> list[str]:
+        """``status=count`` of ``model``'s rows for each of ``names``, read by another process."""
+        script = (
+            f"from wagtail_allyship.models import {model} as M\n"
+            f"for status in {names!r}:\n"
+            "    print(f'{status}={M.objects.filter(status=status).count()}')"
+        )
+        drained = self.manage("shell", "-c", script)
+        assert drained.returncode == 0, drained.stderr
+        return [word for word in drained.stdout.split() if "=" in word]
+
+    def kill_one_mid_send_and_finish(self, inbox, total: int) -> None:
+        """A worker killed (SIGKILL) in the middle of a send, then started again beside another.
+
+        The mail server is slow to accept each recipient, so that the worker can be caught in
+        the middle of a send: killed there, it has claimed nothing (its transaction dies with
+        it). The two workers then finish the queue and stop cleanly (SIGTERM).
+        """
+        inbox.recipient_delay = 0.2
+        first = self.worker("first")
+        assert inbox.wait_for(lambda: len(inbox.received) >= total // 4), self.log("first")
+        assert inbox.wait_for(lambda: inbox.recipients_in_flight > 0)
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        assert first.returncode == -signal.SIGKILL
+        assert len(inbox.received) < total, "the send was over before the worker could be stopped"
+
+        inbox.recipient_delay = 0.02
+        again = self.worker("first-again")
+        second = self.worker("second")
+        assert inbox.wait_for(lambda: len(inbox.received) >= total, timeout=120), self.log("second")
+        self.finished = (again, second)
+
+    def stop_finishers(self) -> None:
+        """Stop the two workers of :meth:`kill_one_mid_send_and_finish`; neither pass crashed."""
+        for worker in self.finished:
+            worker.send_signal(signal.SIGTERM)
+            assert worker.wait(timeout=30) == 0
+        assert "state=FAILED" not in self.log("second") + self.log("first-again")
+
     def stop_all(self) -> None:
         for process in self.started:
             if process.poll() is None:
@@ -151,30 +186,13 @@ def test_a_worker_killed_mid_batch_and_restarted_sends_everyone_exactly_one(smtp
     assert f"Queued {ALLIES} email(s) for the workers" in queued.stdout
     assert inbox.received == []  # nothing is sent by the command itself
 
-    # The mail server is slow to accept each recipient, so that the worker can be caught in
-    # the middle of a send: killed there, it has claimed nothing (its transaction dies with it).
-    inbox.recipient_delay = 0.2
-    first = run.worker("first")
-    assert inbox.wait_for(lambda: len(inbox.received) >= ALLIES // 4), run.log("first")
-    assert inbox.wait_for(lambda: inbox.recipients_in_flight > 0)
-    first.send_signal(signal.SIGKILL)
-    first.wait(timeout=10)
-    assert first.returncode == -signal.SIGKILL
-    assert len(inbox.received) < ALLIES, "the batch was over before the worker could be stopped"
-
-    # It is started again, beside a second worker, and the two finish the queue.
-    inbox.recipient_delay = 0.02
-    again = run.worker("first-again")
-    second = run.worker("second")
-    assert inbox.wait_for(lambda: len(inbox.received) >= ALLIES, timeout=120), run.log("second")
-    drained = run.manage("shell", "-c", STATUSES)
-    assert drained.returncode == 0, drained.stderr
-    statuses = [word for word in drained.stdout.split() if "=" in word]
-    assert statuses == [f"sent={ALLIES}", "queued=0", "failed=0"]
-    for worker in (again, second):
-        worker.send_signal(signal.SIGTERM)
-        assert worker.wait(timeout=30) == 0
-    assert "state=FAILED" not in run.log("second") + run.log("first-again")  # no pass crashed
+    run.kill_one_mid_send_and_finish(inbox, ALLIES)
+    assert run.statuses("ReminderDelivery", ("sent", "queued", "failed")) == [
+        f"sent={ALLIES}",
+        "queued=0",
+        "failed=0",
+    ]
+    run.stop_finishers()
 
     counts = inbox.counts()
     assert sorted(counts) == sorted(addresses), "someone was skipped"

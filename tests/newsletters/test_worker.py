@@ -6,8 +6,6 @@ The processes share the test's database the way tests/mail/test_worker.py explai
 
 from __future__ import annotations
 
-import signal
-
 import pytest
 
 from tests.factories import OrganisationUnitFactory, ProgrammeUpdatePageFactory, UserFactory
@@ -16,11 +14,6 @@ from tests.newsletters.conftest import make_ally
 from wagtail_allyship.newsletters.sending import request_send
 
 ALLIES = 30
-STATUSES = (
-    "from wagtail_allyship.models import NewsletterDelivery as D\n"
-    "for status in ('sent', 'queued', 'failed'):\n"
-    "    print(f'{status}={D.objects.filter(status=status).count()}')"
-)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -41,28 +34,13 @@ def test_a_worker_killed_mid_send_and_restarted_sends_everyone_exactly_one(
     assert "started 1 scheduled newsletter(s)" in started.stdout
     assert inbox.received == []  # the command only queues
 
-    inbox.recipient_delay = 0.2
-    first = run.worker("first")
-    assert inbox.wait_for(lambda: len(inbox.received) >= ALLIES // 4), run.log("first")
-    assert inbox.wait_for(lambda: inbox.recipients_in_flight > 0)
-    first.send_signal(signal.SIGKILL)
-    first.wait(timeout=10)
-    assert len(inbox.received) < ALLIES, "the send was over before the worker could be stopped"
-
-    inbox.recipient_delay = 0.02
-    again = run.worker("first-again")
-    second = run.worker("second")
-    assert inbox.wait_for(lambda: len(inbox.received) >= ALLIES, timeout=120), run.log("second")
-    drained = run.manage("shell", "-c", STATUSES)
-    assert drained.returncode == 0, drained.stderr
-    assert [word for word in drained.stdout.split() if "=" in word] == [
+    run.kill_one_mid_send_and_finish(inbox, ALLIES)
+    assert run.statuses("NewsletterDelivery", ("sent", "queued", "failed")) == [
         f"sent={ALLIES}",
         "queued=0",
         "failed=0",
     ]
-    for worker in (again, second):
-        worker.send_signal(signal.SIGTERM)
-        assert worker.wait(timeout=30) == 0
+    run.stop_finishers()
 
     counts = inbox.counts()
     assert sorted(counts) == sorted(addresses), "someone was skipped"

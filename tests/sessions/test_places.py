@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import datetime
-import smtplib
 import threading
 
 import pytest
 from django.core import mail
 from django.db import connection
+from django.utils import timezone
 
 from tests.factories import UserFactory
 from tests.sessions.conftest import make_session
 from wagtail_allyship.sessions import places
-from wagtail_allyship.sessions.models import SessionRegistration, SignupStatus
+from wagtail_allyship.sessions.delivery import send_due_notices
+from wagtail_allyship.sessions.models import (
+    NoticeStatus,
+    SessionNotice,
+    SessionRegistration,
+    SignupStatus,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +44,13 @@ def test_places_then_waiting_list_in_order(signup, people):
     assert mail.outbox == []
 
 
-def test_cancelling_a_place_moves_the_first_in_line_up_and_tells_them(signup, people):
+def test_cancelling_a_place_moves_the_first_in_line_up_and_tells_them(
+    signup, people, django_capture_on_commit_callbacks
+):
     for person in people[:4]:
         places.sign_up(signup.pk, person)
-    places.cancel(signup.pk, people[0], url="https://intranet.example/calendar/")
+    with django_capture_on_commit_callbacks(execute=True):
+        places.cancel(signup.pk, people[0], url="https://intranet.example/calendar/")
     assert statuses(signup) == [
         ("person0", SignupStatus.CANCELLED),
         ("person1", SignupStatus.PLACE),
@@ -53,25 +62,68 @@ def test_cancelling_a_place_moves_the_first_in_line_up_and_tells_them(signup, pe
     assert "https://intranet.example/calendar/" in mail.outbox[0].body
 
 
-def test_leaving_the_waiting_list_moves_nobody(signup, people):
+def test_leaving_the_waiting_list_moves_nobody(signup, people, django_capture_on_commit_callbacks):
     for person in people[:4]:
         places.sign_up(signup.pk, person)
-    places.cancel(signup.pk, people[2])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        places.cancel(signup.pk, people[2])
+    assert callbacks == []
     assert statuses(signup)[3] == ("person3", SignupStatus.WAITING)
     assert mail.outbox == []
 
 
-def test_a_failed_email_leaves_everything_as_it_was(signup, people, settings):
+def test_a_mail_server_that_is_down_delays_the_email_and_never_undoes_the_move(
+    signup, people, settings, django_capture_on_commit_callbacks
+):
     for person in people[:3]:
         places.sign_up(signup.pk, person)
     settings.EMAIL_BACKEND = "tests.sessions.failing_mail.FailingBackend"
-    with pytest.raises(smtplib.SMTPException):
+    with django_capture_on_commit_callbacks(execute=True):
         places.cancel(signup.pk, people[0])
     assert statuses(signup) == [
-        ("person0", SignupStatus.PLACE),
+        ("person0", SignupStatus.CANCELLED),
         ("person1", SignupStatus.PLACE),
-        ("person2", SignupStatus.WAITING),
+        ("person2", SignupStatus.PLACE),
     ]
+    notice = SessionNotice.objects.get()
+    assert notice.status == NoticeStatus.QUEUED and notice.attempts == 1
+    assert "SMTPException" in notice.last_error and notice.next_attempt_at > timezone.now()
+    # The server is back: the next pass after the back-off sends it, once.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_due_notices().sent == 0, "nothing is tried again before its back-off"
+    SessionNotice.objects.update(next_attempt_at=timezone.now())
+    assert send_due_notices().sent == 1
+    assert send_due_notices().sent == 0
+    assert [message.to for message in mail.outbox] == [["person2@example.org"]]
+    notice.refresh_from_db()
+    assert notice.status == NoticeStatus.SENT and notice.attempts == 2
+
+
+def test_a_notice_that_is_no_longer_true_is_not_sent(signup, people):
+    """Moved up, then cancelled before a worker took the email: he is not told he has a place."""
+    for person in people[:3]:
+        places.sign_up(signup.pk, person)
+    places.cancel(signup.pk, people[0])  # person2 moves up; the email waits for the commit
+    places.cancel(signup.pk, people[2])
+    result = send_due_notices()
+    assert (result.sent, result.already_sent) == (0, 1)
+    assert mail.outbox == []
+    assert SessionNotice.objects.get().status == NoticeStatus.SKIPPED
+
+
+def test_a_mail_server_that_stays_down_marks_the_notice_failed(signup, people, settings):
+    for person in people[:3]:
+        places.sign_up(signup.pk, person)
+    places.cancel(signup.pk, people[0])
+    settings.EMAIL_BACKEND = "tests.sessions.failing_mail.FailingBackend"
+    settings.WAGTAIL_ALLYSHIP = {"MAIL_MAX_ATTEMPTS": 2}
+    for _attempt in range(2):
+        SessionNotice.objects.update(next_attempt_at=timezone.now())
+        assert send_due_notices().failed == 1
+    notice = SessionNotice.objects.get()
+    assert (notice.status, notice.attempts) == (NoticeStatus.FAILED, 2)
+    SessionNotice.objects.update(next_attempt_at=timezone.now())
+    assert send_due_notices().failed == 0, "a failed notice is not tried again"
 
 
 def test_signing_up_again_after_cancelling_is_a_new_registration(signup, people):
@@ -88,23 +140,27 @@ def test_unlimited_places_never_make_a_waiting_list(people):
         assert places.sign_up(signup.pk, person).has_place
 
 
-def test_more_places_move_people_up(signup, people):
+def test_more_places_move_people_up(signup, people, django_capture_on_commit_callbacks):
     for person in people[:4]:
         places.sign_up(signup.pk, person)
     signup.places = 3
     signup.save()
-    moved_down, moved_up = places.rebalance(signup.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        moved_down, moved_up = places.rebalance(signup.pk)
     assert moved_down == [] and [r.user.username for r in moved_up] == ["person2"]
     assert [message.to for message in mail.outbox] == [["person2@example.org"]]
 
 
-def test_fewer_places_move_the_latest_to_the_front_of_the_waiting_list(people):
+def test_fewer_places_move_the_latest_to_the_front_of_the_waiting_list(
+    people, django_capture_on_commit_callbacks
+):
     signup = make_session(places=4)
     for person in people:
         places.sign_up(signup.pk, person)
     signup.places = 2
     signup.save()
-    moved_down, moved_up = places.rebalance(signup.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        moved_down, moved_up = places.rebalance(signup.pk)
     assert [r.user.username for r in moved_down] == ["person2", "person3"]
     assert moved_up == []
     assert [s for _u, s in statuses(signup)] == [
@@ -118,18 +174,24 @@ def test_fewer_places_move_the_latest_to_the_front_of_the_waiting_list(people):
     assert "waiting list" in mail.outbox[0].subject
     # The first of them is the next to move up.
     mail.outbox.clear()
-    places.cancel(signup.pk, people[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        places.cancel(signup.pk, people[0])
     assert [m.to for m in mail.outbox] == [["person2@example.org"]]
 
 
-def test_cancelling_the_session_tells_everyone_once(signup, people):
+def test_cancelling_the_session_tells_everyone_once(
+    signup, people, django_capture_on_commit_callbacks
+):
     for person in people[:3]:
         places.sign_up(signup.pk, person)
     places.cancel(signup.pk, people[2])
-    told = places.cancel_session(signup.pk)
-    assert sorted(r.user.username for r in told) == ["person0", "person1"]
-    assert places.cancel_session(signup.pk) == []
-    assert len(mail.outbox) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        told = places.cancel_session(signup.pk)
+        assert sorted(r.user.username for r in told) == ["person0", "person1"]
+        assert places.cancel_session(signup.pk) == []
+    assert sorted(m.to[0] for m in mail.outbox) == ["person0@example.org", "person1@example.org"]
+    # Another pass finds nothing left to send.
+    assert send_due_notices().sent == 0 and len(mail.outbox) == 2
     signup.refresh_from_db()
     assert signup.is_cancelled and signup.sequence == 1
 

@@ -149,9 +149,12 @@ class TestPlaceFile:
         assert cancelled.uid == uid and cancelled.sequence == 2
         assert cancelled.status.value == "CANCELLED"
 
-    def test_a_cancelled_session_cancels_the_entry(self, calendar_page, signup, alex):
+    def test_a_cancelled_session_cancels_the_entry(
+        self, calendar_page, signup, alex, django_capture_on_commit_callbacks
+    ):
         places.sign_up(signup.pk, alex)
-        places.cancel_session(signup.pk)
+        with django_capture_on_commit_callbacks(execute=True):
+            places.cancel_session(signup.pk)
         calendar = read_calendar(self.file(logged_in(alex), calendar_page, signup))
         assert calendar.method == "CANCEL"
         assert calendar.events[0].status.value == "CANCELLED"

@@ -48,6 +48,8 @@ PERSONAL_DATA: dict[str, str] = {
     "wagtail_allyship.commitmentupdate": COORDINATORS,
     "wagtail_allyship.sentreminder": COORDINATORS,
     "wagtail_allyship.sessionregistration": ORGANISERS,
+    # The emails telling someone their place moved or the session was cancelled.
+    "wagtail_allyship.sessionnotice": COORDINATORS,
     "wagtail_allyship.reminderdelivery": COORDINATORS,
     # Who is in an ally circle, and who asked to join: the members see each other's names
     # on the circle's own page; coordinators run the circles in the admin.

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from wagtail_allyship.mail.models import QueuedEmail, QueuedEmailQuerySet
 from wagtail_allyship.units.models import OrganisationUnit
 
 
@@ -107,13 +108,7 @@ class DeliveryStatus(models.TextChoices):
     SKIPPED = "skipped", _("Nothing to send")
 
 
-class NewsletterDeliveryQuerySet(models.QuerySet):
-    def due(self, now=None):
-        """Queued and not waiting for a retry's back-off."""
-        return self.filter(status=DeliveryStatus.QUEUED, next_attempt_at__lte=now or timezone.now())
-
-
-class NewsletterDelivery(models.Model):
+class NewsletterDelivery(QueuedEmail):
     """One programme update or digest to one person: queued, sent once, or failed."""
 
     kind = models.CharField(
@@ -156,25 +151,8 @@ class NewsletterDelivery(models.Model):
         default=DeliveryStatus.QUEUED,
         help_text=_("Queued, sent, failed after every attempt, or skipped (nothing to say)."),
     )
-    attempts = models.PositiveSmallIntegerField(
-        _("attempts"), default=0, help_text=_("How many times a worker tried to send it.")
-    )
-    next_attempt_at = models.DateTimeField(
-        _("next attempt"),
-        default=timezone.now,
-        help_text=_("When a worker may try it (later after a failure)."),
-    )
-    last_error = models.TextField(
-        _("last error"), blank=True, help_text=_("What the mail server said the last time.")
-    )
-    sent_at = models.DateTimeField(
-        _("sent at"), null=True, blank=True, help_text=_("When the mail server took it.")
-    )
-    created_at = models.DateTimeField(
-        _("queued at"), default=timezone.now, help_text=_("When it was queued.")
-    )
 
-    objects = NewsletterDeliveryQuerySet.as_manager()
+    objects = QueuedEmailQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("newsletter email")

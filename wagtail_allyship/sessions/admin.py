@@ -10,8 +10,6 @@ attendance are for the programme's coordinators, and for a session's organisers 
 
 from __future__ import annotations
 
-import smtplib
-
 from django.contrib import messages
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
@@ -54,11 +52,6 @@ register_policy(SessionSignup, signup_policy)
 #: Called with ``(request, signup)`` after attendance is saved (session feedback invites).
 ATTENDANCE_MARKED_HOOK = "after_allyship_attendance_marked"
 
-MAIL_FAILED = gettext_lazy(
-    "Nothing was changed: the email to the people whose place changes could not be sent. "
-    "Try again later."
-)
-
 
 def _url(name: str, *args) -> str:
     return reverse(SessionSignup.snippet_viewset.get_url_name(name), args=args)
@@ -70,7 +63,8 @@ def _url(name: str, *args) -> str:
 class RebalanceMixin:
     """After the places change, move people up or down the waiting list in the same transaction.
 
-    If an email cannot be sent, the whole save is rolled back and the form says so.
+    The emails that tell them are queued in that transaction and sent by the background
+    workers once it commits (:mod:`wagtail_allyship.sessions.notices`).
     """
 
     def save_instance(self):
@@ -80,19 +74,14 @@ class RebalanceMixin:
         return instance
 
     def form_valid(self, form):
-        try:
-            response = super().form_valid(form)
-        except (smtplib.SMTPException, OSError):
-            form.add_error(None, str(MAIL_FAILED))
-            self.produced_error_message = str(MAIL_FAILED)
-            return self.form_invalid(form)
+        response = super().form_valid(form)
         down, up = getattr(self, "moved", ([], []))
         if down:
             messages.warning(
                 self.request,
                 ngettext(
-                    "%(count)d person moved to the waiting list and was told by email.",
-                    "%(count)d people moved to the waiting list and were told by email.",
+                    "%(count)d person moved to the waiting list; an email tells them so.",
+                    "%(count)d people moved to the waiting list; an email tells each of them so.",
                     len(down),
                 )
                 % {"count": len(down)},
@@ -101,8 +90,9 @@ class RebalanceMixin:
             messages.success(
                 self.request,
                 ngettext(
-                    "%(count)d person moved up from the waiting list and was told by email.",
-                    "%(count)d people moved up from the waiting list and were told by email.",
+                    "%(count)d person moved up from the waiting list; an email tells them so.",
+                    "%(count)d people moved up from the waiting list; "
+                    "an email tells each of them so.",
                     len(up),
                 )
                 % {"count": len(up)},
@@ -397,16 +387,12 @@ class CancelSessionView(NamedInHeaderMixin, WagtailAdminTemplateMixin, TemplateV
         return context
 
     def post(self, request, pk):
-        try:
-            told = places.cancel_session(self.signup.pk)
-        except (smtplib.SMTPException, OSError):
-            messages.error(request, MAIL_FAILED)
-            return redirect(_url("cancel", pk))
+        told = places.cancel_session(self.signup.pk)
         messages.success(
             request,
             ngettext(
-                "The session is cancelled; %(count)d person signed up was told by email.",
-                "The session is cancelled; %(count)d people signed up were told by email.",
+                "The session is cancelled; an email tells the %(count)d person signed up.",
+                "The session is cancelled; an email tells each of the %(count)d people signed up.",
                 len(told),
             )
             % {"count": len(told)},

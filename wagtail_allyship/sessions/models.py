@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from wagtail_allyship.calendar.models import ONE_OFF_KINDS, AwarenessDate
+from wagtail_allyship.mail.models import QueuedEmail, QueuedEmailQuerySet
 
 #: The most places a session can offer; enough for a conference hall.
 MAX_PLACES = 10_000
@@ -297,3 +298,67 @@ class SessionRegistration(models.Model):
     def ics_sequence(self) -> int:
         """Goes up with every change to the session and to this registration."""
         return self.signup.sequence + self.sequence
+
+
+class NoticeKind(models.TextChoices):
+    MOVED_UP = "moved_up", _("Moved up from the waiting list")
+    MOVED_DOWN = "moved_down", _("Moved to the waiting list")
+    SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
+
+
+class NoticeStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    #: What the email would have announced was no longer true when a worker took it.
+    SKIPPED = "skipped", _("No longer true, not sent")
+    FAILED = "failed", _("Failed")
+
+
+class SessionNotice(QueuedEmail):
+    """An email telling one person that their sign-up changed, on its way through the workers.
+
+    The row is written in the same transaction as the change it announces (moved up, moved
+    down, session cancelled), so a change never goes untold and nothing is told of a change
+    that was rolled back; a worker sends it afterwards, once (see
+    :mod:`wagtail_allyship.sessions.delivery`). It names a person's booking, so it is
+    personal data, and it goes with the registration.
+    """
+
+    registration = models.ForeignKey(
+        SessionRegistration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="notices",
+        help_text=_("The person's sign-up the email is about."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=NoticeKind.choices,
+        help_text=_("What changed: moved up, moved to the waiting list, session cancelled."),
+    )
+    url = models.CharField(
+        _("link"),
+        max_length=500,
+        blank=True,
+        help_text=_("The session's page, linked from the email."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=NoticeStatus.choices,
+        default=NoticeStatus.QUEUED,
+        help_text=_("Queued, sent, failed after every attempt, or not sent as no longer true."),
+    )
+
+    objects = QueuedEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("session email")
+        verbose_name_plural = _("session emails")
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="allyship_notice_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.get_status_display()}"

@@ -6,8 +6,9 @@ other, so one gets it and the other joins the waiting list. The unique constrain
 (session, person) refuses a second sign-up sent twice at once. Transactions the database
 abandons to break a deadlock are run again (:mod:`wagtail_allyship.concurrency`).
 
-The emails that announce a move (:mod:`wagtail_allyship.sessions.notices`) are sent inside
-the same transaction: if one cannot be sent, nothing changes.
+The emails that announce a move (:mod:`wagtail_allyship.sessions.notices`) are queued in the
+same transaction and handed to the background workers when it commits: a change is never
+left untold, and a mail server that is down delays the email without undoing the change.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail_allyship.concurrency import atomic_with_retries
-from wagtail_allyship.sessions import notices
+from wagtail_allyship.sessions import notices, tasks
 from wagtail_allyship.sessions.members import members_only_refusal
 from wagtail_allyship.sessions.models import (
     SessionRegistration,
@@ -72,6 +73,12 @@ def signup_refusal(signup: SessionSignup, now=None) -> str | None:
 
 
 # Changes ----------------------------------------------------------------------------------
+
+
+def tell(notice: str, registration: SessionRegistration, url: str) -> None:
+    """Queue the email about a change, to go once the change is committed."""
+    notices.queue_notice(notice, registration, url)
+    tasks.hand_over()
 
 
 def sign_up(signup_id: int, user, now=None, url: str = "") -> SessionRegistration:
@@ -162,7 +169,7 @@ def fill_places(signup: SessionSignup, url: str = "") -> list[SessionRegistratio
     for registration in moved:
         registration.status = SignupStatus.PLACE
         registration.save(update_fields=["status", "updated_at"])
-        notices.send_notice(notices.MOVED_UP, registration, url)
+        tell(notices.MOVED_UP, registration, url)
     return moved
 
 
@@ -182,7 +189,7 @@ def reduce_to_places(signup: SessionSignup, url: str = "") -> list[SessionRegist
     for registration in moved:
         registration.status = SignupStatus.WAITING
         registration.save(update_fields=["status", "updated_at"])
-        notices.send_notice(notices.MOVED_DOWN, registration, url)
+        tell(notices.MOVED_DOWN, registration, url)
     return moved
 
 
@@ -215,7 +222,7 @@ def cancel_session(signup_id: int, url: str = "") -> list[SessionRegistration]:
             .order_by("queued_at", "pk")
         )
         for registration in told:
-            notices.send_notice(notices.SESSION_CANCELLED, registration, url)
+            tell(notices.SESSION_CANCELLED, registration, url)
         return told
 
     return atomic_with_retries(work)

@@ -3,6 +3,8 @@
 Run it once a day, or every hour, from cron or a systemd timer on any number of servers: it
 queues the emails that are due and hands them to the workers of Django's tasks framework.
 See :mod:`wagtail_allyship.pledges.reminders` for what is sent and why nothing is sent twice.
+It also hands the workers any email about a session sign-up that is waiting for a retry, for
+hosts whose task backend cannot schedule one (the immediate backend).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail_allyship.pledges.reminders import send_reminders
+from wagtail_allyship.sessions.models import SessionNotice
+from wagtail_allyship.sessions.tasks import send_queued_notices
 
 
 class Command(BaseCommand):
@@ -49,6 +53,8 @@ class Command(BaseCommand):
         run = send_reminders(
             today=today, allies=not skip_allies, digests=not skip_digest, dry_run=dry_run
         )
+        if not dry_run and SessionNotice.objects.due().exists():
+            send_queued_notices.enqueue()
         if dry_run:
             for line in run.planned:
                 self.stdout.write(f"would send: {line}")

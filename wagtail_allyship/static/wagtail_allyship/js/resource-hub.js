@@ -4,15 +4,19 @@
   "use strict";
 
   var region = document.querySelector("[data-allyship-hub]");
+  function filters() {
+    return document.querySelector("[data-allyship-hub-filters]");
+  }
   // On a wide screen the filters stand beside the results, so they start open; on a phone
-  // they stay behind the "Filter" control and the results come first.
-  function openFiltersOnWideScreens() {
-    var filters = document.querySelector("[data-allyship-hub-filters]");
-    if (filters && window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
-      filters.open = true;
+  // they stay behind the "Filter" control and the results come first. Filters a person has
+  // opened stay open when the list updates, so the box just ticked keeps the focus.
+  function openFilters(wereOpen) {
+    var wide = window.matchMedia && window.matchMedia("(min-width: 60rem)").matches;
+    if (filters() && (wereOpen || wide)) {
+      filters().open = true;
     }
   }
-  openFiltersOnWideScreens();
+  openFilters(false);
   if (!region || !window.fetch || !window.DOMParser || !window.history.pushState) {
     return;
   }
@@ -38,9 +42,10 @@
           window.location.assign(url);
           return;
         }
+        var wereOpen = Boolean(filters() && filters().open);
         region.innerHTML = fresh.innerHTML;
         region.removeAttribute("aria-busy");
-        openFiltersOnWideScreens();
+        openFilters(wereOpen);
         var count = region.querySelector(".allyship-result-count");
         if (announce && count) {
           announce.textContent = count.textContent.replace(/\s+/g, " ").trim();
