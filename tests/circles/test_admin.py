@@ -104,6 +104,10 @@ def test_the_members_page_places_answers_and_takes_out(coordinator_with_circles,
     request = rules.ask_to_join(circle.pk, asker)
     page = coordinator_with_circles.get(url("members", circle.pk)).content.decode()
     assert "Marker-Member-0" in page and "Marker-Asker" in page
+    assert '<option value="" selected>Choose an ally</option>' in page
+    assert "---------" not in page
+    # The members list scrolls sideways on a phone, from the keyboard too.
+    assert 'role="region" tabindex="0" aria-labelledby="allyship-circle-members"' in page
     members_url = url("members", circle.pk)
     coordinator_with_circles.post(members_url, {"action": "accept", "request": request.pk})
     coordinator_with_circles.post(members_url, {"action": "place", "ally": placed.pk})

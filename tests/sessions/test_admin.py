@@ -228,6 +228,14 @@ class TestSignUpsAndAttendance:
             None,
         ]
 
+    def test_the_attendance_address_opened_directly_leads_to_the_sign_ups(
+        self, coordinator_client
+    ):
+        signup = make_session(places=2, days=-1)
+        response = coordinator_client.get(url("attendance", signup.pk))
+        assert response.status_code == 302
+        assert response["Location"] == url("registrations", signup.pk)
+
     def test_attendance_waits_for_the_session_to_start(self, coordinator_client, people):
         signup = make_session(places=2)
         places.sign_up(signup.pk, people[0])

@@ -21,6 +21,7 @@ class PlaceAllyForm(forms.Form):
     ally = AllyChoiceField(
         label=_("Ally"),
         queryset=get_user_model().objects.none(),
+        empty_label=_("Choose an ally"),
         help_text=_("Allies in the registry who have not left the programme."),
         error_messages={
             "required": _("Choose the ally to place in the circle."),

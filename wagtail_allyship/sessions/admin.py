@@ -330,9 +330,13 @@ def describe(registration: SessionRegistration) -> SessionRegistration:
 
 
 class AttendanceView(OrganisersOnly, NamedInHeaderMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Mark, in one go, who of the people with a place attended (POST only)."""
+    """Mark, in one go, who of the people with a place attended (from the sign-ups list)."""
 
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
+
+    def get(self, request, pk):
+        # The form is on the sign-ups list; an address typed or bookmarked leads there.
+        return redirect(_url("registrations", pk))
 
     def post(self, request, pk):
         signup = self.signup
