@@ -228,9 +228,7 @@ class TestSignUpsAndAttendance:
             None,
         ]
 
-    def test_the_attendance_address_opened_directly_leads_to_the_sign_ups(
-        self, coordinator_client
-    ):
+    def test_the_attendance_address_opened_directly_leads_to_the_sign_ups(self, coordinator_client):
         signup = make_session(places=2, days=-1)
         response = coordinator_client.get(url("attendance", signup.pk))
         assert response.status_code == 302
