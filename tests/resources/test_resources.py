@@ -298,6 +298,23 @@ class TestFacets:
         assert titles(response) == ["Mentoring video"]
         assert facet(response, "type") == {"Video": (1, True), "Guide": (1, False)}
 
+    # MariaDB's full-text index sees only committed rows: searches need real transactions.
+    @pytest.mark.django_db(transaction=True, serialized_rollback=True)
+    def test_a_search_cut_by_its_cap_says_so(self, hub, reader, library, settings):
+        everything = reader.get(hub.url, {"q": "guide"})
+        assert len(titles(everything)) == 2
+        assert "data-allyship-search-capped" not in everything.content.decode()
+        settings.WAGTAIL_ALLYSHIP = {
+            **getattr(settings, "WAGTAIL_ALLYSHIP", {}),
+            "RESOURCES_SEARCH_LIMIT": 1,
+            "RESOURCES_CACHE_SECONDS": 0,
+        }
+        capped = reader.get(hub.url, {"q": "guide"})
+        assert len(titles(capped)) == 1
+        assert "Only the best match of the search is counted and listed." in (
+            capped.content.decode()
+        )
+
     def test_filters_sit_behind_one_control_that_counts_the_chosen_ones(
         self, hub, reader, library, topics
     ):

@@ -65,6 +65,9 @@ class HubResults:
     facets: list[tuple[str, str, list[facets.FacetValue]]]
     untranslated: set[int]
     active: list[ActiveFilter] = field(default_factory=list)
+    #: The search's cap (``RESOURCES_SEARCH_LIMIT``) when it cut the matches, else ``None``:
+    #: the page says so rather than showing fewer resources than match.
+    search_capped: int | None = None
 
     @property
     def chosen_filters(self) -> int:
@@ -330,4 +333,6 @@ def hub_results(hub, params: dict[str, list[str]]) -> HubResults:
         resource.pk for resource in page.object_list if resource.locale_id != hub.locale_id
     }
     active = active_filters(query, facet_list)
-    return HubResults(query, messages, page, facet_list, untranslated, active)
+    limit = get_setting("RESOURCES_SEARCH_LIMIT")
+    capped = limit if ranked is not None and len(ranked) >= limit else None
+    return HubResults(query, messages, page, facet_list, untranslated, active, capped)
