@@ -49,6 +49,7 @@ from wagtail_allyship.sessions import admin as sessions
 from wagtail_allyship.survey import admin as survey
 from wagtail_allyship.topics.admin import TopicViewSet
 from wagtail_allyship.translations import guard as translations
+from wagtail_allyship.translations import status_view as translation_status
 from wagtail_allyship.units.admin import (
     OrganisationUnitViewSet,
     UnitEditorGroupViewSet,
@@ -109,7 +110,7 @@ def register_admin_urls():
     ]
     for report in ALL_REPORTS:
         urls += report.urls()
-    return urls
+    return urls + translation_status.urls()
 
 
 # Matched before wagtail-localize's own write URLs, which they shadow: unit rights, PO checks.
@@ -136,6 +137,7 @@ for order, report in enumerate(ALL_REPORTS, start=901):
     hooks.register("register_reports_menu_item", partial(report.menu_item, order))
 hooks.register("register_reports_menu_item", survey.survey_results_menu_item)
 hooks.register("register_reports_menu_item", photos.photo_queue_menu_item)
+hooks.register("register_reports_menu_item", translation_status.menu_item)
 
 
 @hooks.register("construct_homepage_panels")

@@ -82,6 +82,12 @@ def targets() -> list[dict]:
             False,
         ),
         (
+            "translation-status",
+            "coordinator",
+            reverse("wagtail_allyship_translation_status"),
+            False,
+        ),
+        (
             "organisation-units",
             "editor",
             "/admin/snippets/wagtail_allyship/organisationunit/",

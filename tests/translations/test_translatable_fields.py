@@ -295,6 +295,7 @@ NOT_TRANSLATABLE = {
     "wagtail_allyship.FeedbackRequest": "one colleague's answer to one ally, in her words",
     "wagtail_allyship.FeedbackBlock": "one person's wish to hear no more from one ally",
     "wagtail_allyship.SessionRegistration": "one person's sign-up for a session",
+    "wagtail_allyship.SessionNotice": "one email about a change to a person's sign-up",
     "wagtail_allyship.AllyCircle": "a group of named people, run in the language they share",
     "wagtail_allyship.CircleMembership": "one ally in one circle",
     "wagtail_allyship.CircleRequest": "one ally's request to join a circle",

@@ -1,0 +1,183 @@
+"""The admin's "Translation status" report: the programme's content across the site's languages.
+
+Rows come from :class:`~wagtail_allyship.translations.status.TranslationStatus`; a reader
+narrows them by kind, language and state with a plain GET form, sees how many items are in
+each state per language, follows each cell's link to act on it (translate, sync, edit), and
+downloads the same rows as CSV or XLSX.
+"""
+
+from __future__ import annotations
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from wagtail_allyship.access.roles import is_coordinator
+from wagtail_allyship.exports.reports import SpreadsheetReportView
+from wagtail_allyship.translations.status import STATES, TranslationStatus
+from wagtail_allyship.units.denied import forbidden
+
+URL_NAME = "wagtail_allyship_translation_status"
+
+
+def may_see_status(user) -> bool:
+    """Coordinators, and editors who may change or publish pages."""
+    return is_coordinator(user) or PagePermissionPolicy().user_has_any_permission(
+        user, {"change", "publish"}
+    )
+
+
+class StateColumn(Column):
+    """One language's cell: the state, the share translated, and a link to act on it."""
+
+    cell_template_name = "wagtail_allyship/translations/status_cell.html"
+
+    def __init__(self, language: str, label: str) -> None:
+        super().__init__(f"state_{language}", label=label)
+        self.language = language
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["cell"] = instance.cells.get(self.language)
+        return context
+
+
+class TranslationStatusView(SpreadsheetReportView):
+    page_title = _("Translation status")
+    header_icon = "globe"
+    template_name = "wagtail_allyship/translations/status.html"
+    results_template_name = "wagtail_allyship/translations/status_results.html"
+    index_url_name = URL_NAME
+    index_results_url_name = URL_NAME + "_results"
+    filename_prefix = "allyship-translation-status"
+    export_log_model = Page
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_status(request.user):
+            return forbidden(request, _("Only coordinators and editors can see this report."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def user_has_permission(self, permission):
+        return may_see_status(self.request.user)
+
+    @cached_property
+    def status(self) -> TranslationStatus:
+        return TranslationStatus()
+
+    @cached_property
+    def languages(self) -> list[tuple[str, str]]:
+        return [(locale.language_code, locale.get_display_name()) for locale in self.status.locales]
+
+    @cached_property
+    def chosen(self) -> dict[str, str]:
+        """The filters asked for, each kept only if it is one of the choices offered."""
+        kinds = {row.kind for row in self.status.rows}
+        allowed = {
+            "kind": kinds,
+            "language": {code for code, _name in self.languages},
+            "state": set(STATES),
+        }
+        return {
+            name: value
+            for name in allowed
+            if (value := self.request.GET.get(name, "")) in allowed[name]
+        }
+
+    @property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title", label=_("Content"), url_name=None, get_url=lambda row: row.edit_url
+            ),
+            Column("kind", label=_("Kind")),
+            Column("source_language", label=_("Source language")),
+            *[StateColumn(code, name) for code, name in self.languages],
+        ]
+
+    @property
+    def list_export(self):
+        return [
+            "title",
+            "kind",
+            "source_language",
+            *[f"state_{code}" for code, _n in self.languages],
+        ]
+
+    @property
+    def export_headings(self):
+        headings = {
+            "title": _("Content"),
+            "kind": _("Kind"),
+            "source_language": _("Source language"),
+        }
+        headings.update({f"state_{code}": name for code, name in self.languages})
+        return headings
+
+    def get_queryset(self):
+        rows = self.status.rows
+        chosen = self.chosen
+        if "kind" in chosen:
+            rows = [row for row in rows if row.kind == chosen["kind"]]
+        if "state" in chosen:
+            languages = [chosen["language"]] if "language" in chosen else None
+            rows = [
+                row
+                for row in rows
+                if any(
+                    cell.state == chosen["state"]
+                    for code, cell in row.cells.items()
+                    if languages is None or code in languages
+                )
+            ]
+        return sorted(rows, key=lambda row: (row.kind, row.title.casefold()))
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        totals = self.status.totals(self.get_queryset())
+        context.update(
+            {
+                "languages": self.languages,
+                "kinds": sorted({row.kind for row in self.status.rows}),
+                "states": list(STATES.items()),
+                "chosen": self.chosen,
+                "totals": [
+                    (name, [totals[code][state] for state in STATES])
+                    for code, name in self.languages
+                    if any(totals[code].values())
+                ],
+            }
+        )
+        return context
+
+
+def urls() -> list:
+    return [
+        path(
+            "reports/allyship-translation-status/", TranslationStatusView.as_view(), name=URL_NAME
+        ),
+        path(
+            "reports/allyship-translation-status/results/",
+            TranslationStatusView.as_view(results_only=True),
+            name=URL_NAME + "_results",
+        ),
+    ]
+
+
+class StatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_status(request.user)
+
+
+def menu_item() -> MenuItem:
+    return StatusMenuItem(
+        _("Translation status"),
+        reverse(URL_NAME),
+        name="allyship-translation-status",
+        icon_name="globe",
+        order=950,
+    )
