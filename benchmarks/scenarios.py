@@ -749,3 +749,11 @@ SCENARIOS.append(
         models=("wagtail_allyship.CalendarPage",),
     )
 )
+SCENARIOS.append(
+    Scenario(
+        "Translation status report (admin)",
+        url=lambda: reverse("wagtail_allyship_translation_status"),
+        models=("wagtail_allyship.ResourcePage",),
+        user="editor",
+    )
+)
