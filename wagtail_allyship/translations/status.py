@@ -27,7 +27,8 @@ from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, Max, OuterRef
+from django.db.models import CharField, Count, Exists, Max, OuterRef
+from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +64,15 @@ SNIPPETS: dict[type, str] = {
 }
 
 
+def key_text(field_name: str) -> Cast:
+    """A translation key as the database writes it: thousands of rows need no ``UUID`` objects.
+
+    Keys are only compared with each other, and every one is read through this, so each
+    database's own spelling of a UUID is the same on both sides.
+    """
+    return Cast(field_name, output_field=CharField())
+
+
 def programme_page_models() -> list[type[Page]]:
     """The page types of the package (the host's own page types are not the programme's)."""
     return [
@@ -89,12 +99,21 @@ class Cell:
     state: str
     #: The share of the source's strings translated, for a translation in progress.
     percent: int | None = None
-    #: Where to act on it: translate, sync or edit.
-    url: str = ""
+    #: What acting on it means: ``(function, *arguments)`` of one of the URL helpers below.
+    #: Kept unresolved so that only the cells on the page shown pay for ``reverse()``.
+    action: tuple = ()
 
     @property
     def label(self) -> str:
         return str(STATES[self.state])
+
+    @property
+    def url(self) -> str:
+        """Where to act on it: translate, sync or edit."""
+        if not self.action:
+            return ""
+        function, *arguments = self.action
+        return function(*arguments)
 
 
 @dataclass
@@ -104,8 +123,13 @@ class StatusRow:
     kind: str
     title: str
     source_language: str
-    edit_url: str
+    model: type
+    pk: object
     cells: dict[str, Cell] = field(default_factory=dict)
+
+    @property
+    def edit_url(self) -> str:
+        return edit_url(self.model, self.pk)
 
     def state_in(self, language: str) -> str:
         cell = self.cells.get(language)
@@ -140,7 +164,7 @@ def page_items(models: list[type[Page]]) -> dict[int, list[Item]]:
     content_types = ContentType.objects.get_for_models(*models).values()
     rows = Page.objects.filter(content_type__in=[ct.pk for ct in content_types]).values_list(
         "pk",
-        "translation_key",
+        key_text("translation_key"),
         "locale_id",
         "title",
         "latest_revision_created_at",
@@ -163,7 +187,7 @@ def snippet_items(model: type, name_field: str) -> list[Item]:
         .annotate(last=Max("timestamp"))
         .values_list("object_id", "last")
     )
-    rows = model.objects.values_list("pk", "translation_key", "locale_id", name_field)
+    rows = model.objects.values_list("pk", key_text("translation_key"), "locale_id", name_field)
     return [
         Item(pk, key, locale_id, title, saved.get(str(pk))) for pk, key, locale_id, title in rows
     ]
@@ -175,7 +199,7 @@ def read_progress(content_types: list[ContentType], locales: list[Locale]) -> Pr
     sources = {
         (content_type_id, key): (pk, locale_id, synced)
         for pk, content_type_id, key, locale_id, synced in sources_qs.values_list(
-            "pk", "specific_content_type_id", "object_id", "locale_id", "last_updated_at"
+            "pk", "specific_content_type_id", key_text("object_id"), "locale_id", "last_updated_at"
         )
     }
     translations = {
@@ -243,15 +267,17 @@ class TranslationStatus:
         for item in items:
             by_key[item.translation_key][item.locale_id] = item
         rows = []
+        kind = capfirst(str(model._meta.verbose_name))
         for key, versions in by_key.items():
             source = versions.get(self.default_locale_id) or min(
                 versions.values(), key=lambda item: (item.changed_at is None, str(item.pk))
             )
             row = StatusRow(
-                kind=capfirst(str(model._meta.verbose_name)),
+                kind=kind,
                 title=source.title,
                 source_language=self.names[source.locale_id],
-                edit_url=edit_url(model, source.pk),
+                model=model,
+                pk=source.pk,
             )
             localize_source = progress.sources.get((content_type.pk, key))
             for locale_id, code in self.codes.items():
@@ -266,18 +292,17 @@ class TranslationStatus:
         source_id = localize_source[0] if localize_source else None
         enabled = progress.translations.get((source_id, locale_id))
         if version is None:
-            if enabled:
-                return Cell(IN_PROGRESS, 0, translate_url(model, source.pk))
-            return Cell(MISSING, url=translate_url(model, source.pk))
+            translate = (translate_url, model, source.pk)
+            return Cell(IN_PROGRESS, 0, translate) if enabled else Cell(MISSING, action=translate)
+        edit = (edit_url, model, version.pk)
         total = progress.totals.get(source_id, 0)
         done = progress.translated.get((source_id, locale_id), 0)
         if enabled and total and done < total:
-            return Cell(IN_PROGRESS, done * 100 // total, edit_url(model, version.pk))
+            return Cell(IN_PROGRESS, done * 100 // total, edit)
         synced = localize_source[2] if enabled else version.changed_at
         if source.changed_at and synced and source.changed_at > synced:
-            url = sync_url(source_id) if enabled else edit_url(model, version.pk)
-            return Cell(OUT_OF_DATE, url=url)
-        return Cell(UP_TO_DATE, url=edit_url(model, version.pk))
+            return Cell(OUT_OF_DATE, action=(sync_url, source_id) if enabled else edit)
+        return Cell(UP_TO_DATE, action=edit)
 
     def totals(self, rows: list[StatusRow] | None = None) -> dict[str, Counter]:
         """How many items are in each state, per language."""

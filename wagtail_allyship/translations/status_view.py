@@ -119,6 +119,11 @@ class TranslationStatusView(SpreadsheetReportView):
         return headings
 
     def get_queryset(self):
+        return self.listed
+
+    @cached_property
+    def listed(self) -> list:
+        """The rows the filters keep, by kind and title (worked out once per request)."""
         rows = self.status.rows
         chosen = self.chosen
         if "kind" in chosen:
@@ -138,7 +143,7 @@ class TranslationStatusView(SpreadsheetReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        totals = self.status.totals(self.get_queryset())
+        totals = self.status.totals(self.listed)
         context.update(
             {
                 "languages": self.languages,
