@@ -113,6 +113,17 @@ def test_the_report_lists_filters_and_counts(coordinator_client, items):
     assert 'data-state="missing"' in html
 
 
+def test_links_only_where_the_reader_may_act(client, superuser, items, coordinator):
+    # The coordinator of the fixtures has no right to change topics: states, no links.
+    client.force_login(coordinator)
+    html = client.get(URL, {"kind": "Topic"}).content.decode()
+    assert 'data-state="missing"' in html
+    assert "/admin/localize/submit/" not in html
+    client.force_login(superuser)
+    html = client.get(URL, {"kind": "Topic"}).content.decode()
+    assert "/admin/localize/submit/snippet/wagtail_allyship/topic/" in html
+
+
 def test_unknown_filters_are_left_out_not_an_error(coordinator_client, items):
     response = coordinator_client.get(
         URL, {"language": "xx", "state": "<script>", "kind": "' OR 1=1"}

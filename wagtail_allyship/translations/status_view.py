@@ -36,13 +36,17 @@ class StateColumn(Column):
 
     cell_template_name = "wagtail_allyship/translations/status_cell.html"
 
-    def __init__(self, language: str, label: str) -> None:
+    def __init__(self, language: str, label: str, may_act) -> None:
         super().__init__(f"state_{language}", label=label)
         self.language = language
+        self.may_act = may_act
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["cell"] = instance.cells.get(self.language)
+        cell = instance.cells.get(self.language)
+        context["cell"] = cell
+        # A link only where the reader may act: wagtail-localize would turn the others away.
+        context["url"] = cell.url if cell is not None and self.may_act(instance.model) else ""
         return context
 
 
@@ -64,6 +68,26 @@ class TranslationStatusView(SpreadsheetReportView):
 
     def user_has_permission(self, permission):
         return may_see_status(self.request.user)
+
+    def may_act(self, model) -> bool:
+        """Whether the reader may translate, sync or edit items of ``model`` at all.
+
+        Checked once per kind, not per item: pages by any page permission to add or change,
+        snippets by the model's change permission. The view that a link opens checks the item
+        itself (and the unit rights) again.
+        """
+        if model not in self._may_act:
+            user = self.request.user
+            if issubclass(model, Page):
+                allowed = PagePermissionPolicy().user_has_any_permission(user, {"add", "change"})
+            else:
+                allowed = user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+            self._may_act[model] = allowed
+        return self._may_act[model]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self._may_act: dict[type, bool] = {}
 
     @cached_property
     def status(self) -> TranslationStatus:
@@ -92,11 +116,14 @@ class TranslationStatusView(SpreadsheetReportView):
     def columns(self):
         return [
             TitleColumn(
-                "title", label=_("Content"), url_name=None, get_url=lambda row: row.edit_url
+                "title",
+                label=_("Content"),
+                url_name=None,
+                get_url=lambda row: row.edit_url if self.may_act(row.model) else None,
             ),
             Column("kind", label=_("Kind")),
             Column("source_language", label=_("Source language")),
-            *[StateColumn(code, name) for code, name in self.languages],
+            *[StateColumn(code, name, self.may_act) for code, name in self.languages],
         ]
 
     @property
