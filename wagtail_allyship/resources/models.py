@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from wagtail_allyship.caching import cached, keep
 from wagtail_allyship.content.blocks import BODY_FEATURES, find_embed
+from wagtail_allyship.content.images import DescribedImageMixin
 from wagtail_allyship.content.pages import AllyshipPageMixin, FormClassPath
 from wagtail_allyship.content.uploads import upload_size_error
 from wagtail_allyship.topics.models import Topic, TopicLink, topic_field
@@ -100,7 +101,7 @@ class ResourceTopic(TopicLink):
         verbose_name_plural = _("resource topics")
 
 
-class ResourcePage(AllyshipPageMixin, Page):
+class ResourcePage(AllyshipPageMixin, DescribedImageMixin, Page):
     """One resource: what it is, who it is for, and the document, link or video itself."""
 
     resource_type = models.CharField(
@@ -124,20 +125,6 @@ class ResourcePage(AllyshipPageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("A photo or illustration shown on the resource's card and page. Optional."),
-    )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "What the image shows, for people who cannot see it, e.g. 'Five officers at a "
-            "mentoring session'. Required with an image, unless it is purely decorative."
-        ),
-    )
-    image_is_decorative = models.BooleanField(
-        _("the image is decorative"),
-        default=False,
-        help_text=_("Tick when the image adds nothing to the text; screen readers then skip it."),
     )
     body = RichTextField(
         _("body"),
@@ -326,20 +313,6 @@ class ResourcePage(AllyshipPageMixin, Page):
         if too_large is not None:
             raise ValidationError({"document": too_large})
         self.clean_image()
-
-    def clean_image(self) -> None:
-        """The image is small enough, and described unless it is only decoration (as stories)."""
-        too_large = upload_size_error(self.image) if self.image_id else None
-        if too_large is not None:
-            raise ValidationError({"image": too_large})
-        if self.image_id and not self.image_is_decorative and not self.image_alt.strip():
-            raise ValidationError(
-                {
-                    "image_alt": _(
-                        "Describe the image in a few words, or tick 'the image is decorative'."
-                    )
-                }
-            )
 
     @property
     def topics(self) -> list[Topic]:

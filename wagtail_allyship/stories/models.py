@@ -9,7 +9,6 @@ topic, unit (sub-units included) and year, and offers RSS and Atom feeds of new 
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
@@ -26,8 +25,8 @@ from wagtail.search import index
 
 from wagtail_allyship.conf import get_setting
 from wagtail_allyship.content.blocks import EMBEDS_CONTEXT_KEY, SHORT_TEXT_FEATURES, prefetch_embeds
+from wagtail_allyship.content.images import DescribedImageMixin
 from wagtail_allyship.content.pages import AllyshipPageMixin, FormClassPath, RoutedPageMixin
-from wagtail_allyship.content.uploads import upload_size_error
 from wagtail_allyship.stories.blocks import StoryBodyBlock
 from wagtail_allyship.topics.models import Topic, TopicLink, topic_field
 from wagtail_allyship.units.models import OrganisationUnit
@@ -57,7 +56,7 @@ class GoodPracticeStoryTopic(TopicLink):
         verbose_name_plural = _("story topics")
 
 
-class GoodPracticeStoryPage(AllyshipPageMixin, Page):
+class GoodPracticeStoryPage(AllyshipPageMixin, DescribedImageMixin, Page):
     """One case study: who did what, what they learned, and what changed."""
 
     organisation_name = models.CharField(
@@ -95,20 +94,6 @@ class GoodPracticeStoryPage(AllyshipPageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("A photo or illustration for the story. Optional."),
-    )
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=255,
-        blank=True,
-        help_text=_(
-            "What the image shows, for people who cannot see it, e.g. 'Five officers at a "
-            "mentoring session'. Required with an image, unless it is purely decorative."
-        ),
-    )
-    image_is_decorative = models.BooleanField(
-        _("the image is decorative"),
-        default=False,
-        help_text=_("Tick when the image adds nothing to the text; screen readers then skip it."),
     )
     body = StreamField(
         StoryBodyBlock(),
@@ -158,17 +143,7 @@ class GoodPracticeStoryPage(AllyshipPageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
-        too_large = upload_size_error(self.image) if self.image_id else None
-        if too_large is not None:
-            raise ValidationError({"image": too_large})
-        if self.image_id and not self.image_is_decorative and not self.image_alt.strip():
-            raise ValidationError(
-                {
-                    "image_alt": _(
-                        "Describe the image in a few words, or tick 'the image is decorative'."
-                    )
-                }
-            )
+        self.clean_image()
 
     @property
     def topics(self) -> list[Topic]:
